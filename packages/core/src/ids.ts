@@ -1,0 +1,61 @@
+import { randomFillSync } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * Every id in Rookery is a UUID, branded by what it names so that a
+ * `WorkspaceId` can never be passed where a `TenantId` is expected. Ids are
+ * kept in lower case, as PostgreSQL prints them, so that every adapter orders
+ * and compares them alike.
+ */
+const uuid = z.uuid({ error: "must be a UUID" }).toLowerCase();
+
+export const TenantId = uuid.brand<"TenantId">();
+export const UserId = uuid.brand<"UserId">();
+export const WorkspaceId = uuid.brand<"WorkspaceId">();
+export const ResourceId = uuid.brand<"ResourceId">();
+export const AuditEventId = uuid.brand<"AuditEventId">();
+
+export type TenantId = z.infer<typeof TenantId>;
+export type UserId = z.infer<typeof UserId>;
+export type WorkspaceId = z.infer<typeof WorkspaceId>;
+export type ResourceId = z.infer<typeof ResourceId>;
+export type AuditEventId = z.infer<typeof AuditEventId>;
+
+/** Produces a fresh id. Injected so that tests and the proof campaign are deterministic. */
+export type IdGenerator = () => string;
+
+/**
+ * UUID version 7: time-ordered, so ordering rows by id is ordering them by
+ * creation on every adapter, which keeps pagination identical across stores.
+ */
+export const uuidv7: IdGenerator = () => {
+  const bytes = randomFillSync(new Uint8Array(16));
+  const ms = Date.now();
+  bytes[0] = Math.floor(ms / 2 ** 40) & 0xff;
+  bytes[1] = Math.floor(ms / 2 ** 32) & 0xff;
+  bytes[2] = (ms >>> 24) & 0xff;
+  bytes[3] = (ms >>> 16) & 0xff;
+  bytes[4] = (ms >>> 8) & 0xff;
+  bytes[5] = ms & 0xff;
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  return formatUuid(bytes);
+};
+
+/**
+ * Deterministic, increasing ids (`00000000-0000-7000-8000-000000000001`, ...):
+ * the same sequence on every run and every adapter.
+ */
+export function sequentialIds(start = 1): IdGenerator {
+  let next = start;
+  return () => {
+    const n = next++;
+    const tail = n.toString(16).padStart(12, "0");
+    return `00000000-0000-7000-8000-${tail}`;
+  };
+}
+
+function formatUuid(bytes: Uint8Array): string {
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,87 @@
+// The public surface of @rookery/core, listed by name.
+
+export { type Clock, type ManualClock, manualClock, systemClock } from "./clock.js";
+export { ERROR_CODES, type ErrorCode, httpStatusOf } from "./error-codes.js";
+export {
+  type ConflictError,
+  type EntityName,
+  type ForbiddenError,
+  type InternalError,
+  type InvariantError,
+  isRookeryError,
+  issuesFromZod,
+  type LimitExceededError,
+  type NoTenantContextError,
+  type NotFoundError,
+  type RookeryError,
+  RookeryErrors,
+  type TenantInactiveError,
+  type UnavailableError,
+  type ValidationError,
+  type ValidationIssue,
+} from "./errors.js";
+export {
+  AuditEventId,
+  type IdGenerator,
+  ResourceId,
+  sequentialIds,
+  TenantId,
+  UserId,
+  uuidv7,
+  WorkspaceId,
+} from "./ids.js";
+export { AuditAction, AuditEvent } from "./model/audit.js";
+export {
+  DisplayName,
+  Email,
+  JsonObject,
+  JsonValue,
+  Slug,
+  Timestamp,
+} from "./model/common.js";
+export { Membership, Role, TenantClaim } from "./model/membership.js";
+export { type Page, type PageQuery, PageRequest } from "./model/page.js";
+export { Resource, ResourceScope, ResourceUpdate } from "./model/resource.js";
+export { TenantSettings, WorkspaceSettings } from "./model/settings.js";
+export {
+  PlanLimits,
+  Subscription,
+  SubscriptionPatch,
+  SubscriptionStatus,
+} from "./model/subscription.js";
+export { Tenant, TenantPatch, TenantStatus } from "./model/tenant.js";
+export { User, UserPatch } from "./model/user.js";
+export {
+  Workspace,
+  WorkspaceAssignment,
+  WorkspacePatch,
+  WorkspaceStatus,
+} from "./model/workspace.js";
+export { parseWith } from "./parse.js";
+export type { RookeryAdapter } from "./port/adapter.js";
+export type {
+  PlatformUnit,
+  TenantClaimRepository,
+  TenantRepository,
+  UserRepository,
+} from "./port/platform-unit.js";
+export type {
+  AssignmentRepository,
+  AuditRepository,
+  MembershipRepository,
+  OwnTenantReader,
+  PurgeCounts,
+  ResourceRepository,
+  SettingsRepository,
+  SubscriptionRepository,
+  TenantUnit,
+  WorkspaceFilter,
+  WorkspaceRepository,
+} from "./port/tenant-unit.js";
+export type {
+  PlatformUnitOptions,
+  TenantUnitOptions,
+  UnitIntent,
+  UnitOfWorkRunner,
+  Work,
+} from "./port/unit-of-work.js";

@@ -1,0 +1,71 @@
+import type { ResultAsync } from "neverthrow";
+import type { RookeryError } from "../errors.js";
+import type { TenantId, UserId } from "../ids.js";
+import type { TenantClaim } from "../model/membership.js";
+import type { Page, PageQuery } from "../model/page.js";
+import type { Tenant, TenantPatch, TenantStatus } from "../model/tenant.js";
+import type { User, UserPatch } from "../model/user.js";
+
+type Async<T> = ResultAsync<T, RookeryError>;
+
+/** The shared data a platform unit of work can reach. Nothing here is tenant-owned. */
+export interface PlatformUnit {
+  readonly tenants: TenantRepository;
+  readonly users: UserRepository;
+  readonly claims: TenantClaimRepository;
+}
+
+/** The `tenants` table. */
+export interface TenantRepository {
+  /** Stores a new tenant. CONFLICT (`tenant`) when the id exists. */
+  insert(tenant: Tenant): Async<Tenant>;
+  /** The tenant, or null when there is none with this id. */
+  get(id: TenantId): Async<Tenant | null>;
+  /** Tenants in ascending id order, optionally of one status. */
+  list(query: PageQuery & { readonly status?: TenantStatus }): Async<Page<Tenant>>;
+  /** Applies `patch`; returns the new row. NOT_FOUND (`tenant`) when absent. */
+  update(id: TenantId, patch: TenantPatch): Async<Tenant>;
+  /**
+   * Deletes the tenant row for good. The caller purges the tenant's own data
+   * first (`TenantUnit.purge`) and releases its claims. Returns whether a row went.
+   */
+  remove(id: TenantId): Async<boolean>;
+}
+
+/** The `users` table (NileDB's `users.users`). */
+export interface UserRepository {
+  /**
+   * Stores a new user. CONFLICT (`user`) when the id exists or another user
+   * has the same e-mail: the store MUST enforce e-mail uniqueness itself, so
+   * that two concurrent inserts of one address cannot both succeed.
+   */
+  insert(user: User): Async<User>;
+  get(id: UserId): Async<User | null>;
+  /** Looks up by e-mail; the model stores e-mails in lower case. */
+  getByEmail(email: string): Async<User | null>;
+  /** NOT_FOUND (`user`) when absent; CONFLICT (`user`) when the new e-mail is taken. */
+  update(id: UserId, patch: UserPatch): Async<User>;
+  /** Deletes the user row. Returns whether a row went. */
+  remove(id: UserId): Async<boolean>;
+}
+
+/**
+ * Which tenant each user belongs to, keyed by user: the store's guarantee that
+ * a user is in at most one tenant, also under concurrent attempts.
+ */
+export interface TenantClaimRepository {
+  /**
+   * Claims `claim.userId` for `claim.tenantId`. Succeeds (idempotently) when the
+   * user is unclaimed or already claimed by the same tenant. CONFLICT (`user`)
+   * when another tenant holds the user: of two concurrent claims of one user
+   * for two tenants, exactly one MUST succeed. NOT_FOUND (`tenant` / `user`)
+   * when either does not exist.
+   */
+  claim(claim: TenantClaim): Async<TenantClaim>;
+  /** The user's claim, or null when the user belongs to no tenant. */
+  get(userId: UserId): Async<TenantClaim | null>;
+  /** Releases the claim only if `tenantId` holds it. Returns whether one went. */
+  release(userId: UserId, tenantId: TenantId): Async<boolean>;
+  /** Releases every claim of a tenant (offboarding). Returns how many went. */
+  releaseAll(tenantId: TenantId): Async<number>;
+}

@@ -1,0 +1,156 @@
+import type { ResultAsync } from "neverthrow";
+import type { RookeryError } from "../errors.js";
+import type { ResourceId, TenantId, UserId, WorkspaceId } from "../ids.js";
+import type { AuditEvent } from "../model/audit.js";
+import type { Membership, Role } from "../model/membership.js";
+import type { Page, PageQuery } from "../model/page.js";
+import type { Resource, ResourceUpdate } from "../model/resource.js";
+import type { TenantSettings, WorkspaceSettings } from "../model/settings.js";
+import type { Subscription, SubscriptionPatch } from "../model/subscription.js";
+import type { Tenant } from "../model/tenant.js";
+import type {
+  Workspace,
+  WorkspaceAssignment,
+  WorkspacePatch,
+  WorkspaceStatus,
+} from "../model/workspace.js";
+
+type Async<T> = ResultAsync<T, RookeryError>;
+
+/**
+ * Everything a unit of work for ONE tenant can reach. Every repository below
+ * is bound to `tenantId`: inputs carry no tenant, and rows whose `tenantId`
+ * field is given are written to the unit's tenant or refused (INVARIANT) if
+ * it names another. No member returns, counts or touches another tenant's row.
+ */
+export interface TenantUnit {
+  readonly tenantId: TenantId;
+  readonly tenant: OwnTenantReader;
+  readonly memberships: MembershipRepository;
+  readonly workspaces: WorkspaceRepository;
+  readonly assignments: AssignmentRepository;
+  readonly subscription: SubscriptionRepository;
+  readonly settings: SettingsRepository;
+  readonly resources: ResourceRepository;
+  readonly audit: AuditRepository;
+  /**
+   * Deletes every tenant-owned row of this tenant (offboarding). The tenant
+   * row and the claims are shared data, removed by a platform unit afterwards.
+   */
+  purge(): Async<PurgeCounts>;
+}
+
+export interface PurgeCounts {
+  readonly memberships: number;
+  readonly workspaces: number;
+  readonly resources: number;
+  readonly auditEvents: number;
+}
+
+/** The unit's own tenant row, read-only: a tenant unit never writes shared data. */
+export interface OwnTenantReader {
+  get(): Async<Tenant | null>;
+}
+
+/** Members and their roles (NileDB's `users.tenant_users`, roles in `roles`). */
+export interface MembershipRepository {
+  /**
+   * CONFLICT (`membership`) when the user is already a member of this tenant,
+   * or when `role` is owner and the tenant has an owner: the store MUST keep
+   * at most one owner per tenant, also under concurrency.
+   */
+  insert(membership: Membership): Async<Membership>;
+  get(userId: UserId): Async<Membership | null>;
+  /** Members in ascending user id order; `userIds` narrows to those users. */
+  list(query: PageQuery & { readonly userIds?: readonly UserId[] }): Async<Page<Membership>>;
+  /** The owner, or null while the tenant has none (only mid-provisioning). */
+  owner(): Async<Membership | null>;
+  /** NOT_FOUND when not a member; CONFLICT when `role` is owner and another member owns. */
+  updateRole(userId: UserId, role: Role, updatedAt: string): Async<Membership>;
+  /** Removes the member and, with it, all of the member's workspace assignments. */
+  remove(userId: UserId): Async<boolean>;
+  count(): Async<number>;
+}
+
+export interface WorkspaceRepository {
+  /** CONFLICT (`workspace`) when the id exists or another workspace of the tenant has the name. */
+  insert(workspace: Workspace): Async<Workspace>;
+  get(id: WorkspaceId): Async<Workspace | null>;
+  /** Ascending id order; `ids` narrows to those workspaces (a member's assigned ones). */
+  list(
+    query: PageQuery & {
+      readonly ids?: readonly WorkspaceId[];
+      readonly status?: WorkspaceStatus;
+    },
+  ): Async<Page<Workspace>>;
+  /** NOT_FOUND when absent; CONFLICT when the new name is taken in the tenant. */
+  update(id: WorkspaceId, patch: WorkspacePatch): Async<Workspace>;
+  /** Removes the workspace with its assignments, its resources and its settings overrides. */
+  remove(id: WorkspaceId): Async<boolean>;
+  count(query?: { readonly status?: WorkspaceStatus }): Async<number>;
+}
+
+export interface AssignmentRepository {
+  /**
+   * CONFLICT (`assignment`) when it exists; NOT_FOUND (`workspace` or
+   * `membership`) when the workspace or the member is not in this tenant.
+   */
+  add(assignment: WorkspaceAssignment): Async<WorkspaceAssignment>;
+  remove(workspaceId: WorkspaceId, userId: UserId): Async<boolean>;
+  /** A member's assignments, in ascending workspace id order. */
+  listForUser(userId: UserId): Async<readonly WorkspaceAssignment[]>;
+  /** A workspace's assignments, in ascending user id order. */
+  listForWorkspace(workspaceId: WorkspaceId): Async<readonly WorkspaceAssignment[]>;
+}
+
+/** The tenant's one subscription. */
+export interface SubscriptionRepository {
+  get(): Async<Subscription | null>;
+  /** CONFLICT (`subscription`) when the tenant has one: there is exactly one per tenant. */
+  insert(subscription: Subscription): Async<Subscription>;
+  /** NOT_FOUND when the tenant has none. */
+  update(patch: SubscriptionPatch): Async<Subscription>;
+}
+
+export interface SettingsRepository {
+  getTenant(): Async<TenantSettings | null>;
+  /** Creates or replaces the company-wide settings. */
+  putTenant(settings: TenantSettings): Async<TenantSettings>;
+  getWorkspace(workspaceId: WorkspaceId): Async<WorkspaceSettings | null>;
+  /** Creates or replaces a workspace's overrides. NOT_FOUND (`workspace`) when absent. */
+  putWorkspace(settings: WorkspaceSettings): Async<WorkspaceSettings>;
+}
+
+/** Which resources a list returns: the policy's filter, in the store's terms. */
+export type WorkspaceFilter = "all" | readonly WorkspaceId[];
+
+export interface ResourceRepository {
+  /**
+   * CONFLICT (`resource`) when the id exists; NOT_FOUND (`workspace`) when
+   * `workspaceId` is set and the workspace is not in this tenant.
+   */
+  insert(resource: Resource): Async<Resource>;
+  get(type: string, id: ResourceId): Async<Resource | null>;
+  /**
+   * Replaces the data and bumps the version. NOT_FOUND when absent; CONFLICT
+   * (`resource`) when `expectedVersion` is given and differs from the stored one.
+   */
+  update(type: string, id: ResourceId, update: ResourceUpdate): Async<Resource>;
+  remove(type: string, id: ResourceId): Async<boolean>;
+  /**
+   * Resources of one type in ascending id order. `workspaces: "all"` is every
+   * resource of the type in the tenant; a list returns only those whose
+   * workspace is in it (an empty list returns nothing).
+   */
+  list(
+    query: PageQuery & { readonly type: string; readonly workspaces: WorkspaceFilter },
+  ): Async<Page<Resource>>;
+  count(query: { readonly type: string; readonly workspaces: WorkspaceFilter }): Async<number>;
+}
+
+export interface AuditRepository {
+  /** CONFLICT (`audit_event`) when the id exists. Events are never changed or removed but by purge. */
+  append(event: AuditEvent): Async<AuditEvent>;
+  /** Events in ascending id order (ids are time-ordered). */
+  list(query: PageQuery): Async<Page<AuditEvent>>;
+}

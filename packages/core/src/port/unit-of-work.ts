@@ -1,0 +1,76 @@
+import type { Result, ResultAsync } from "neverthrow";
+import type { RookeryError } from "../errors.js";
+import type { TenantId, UserId } from "../ids.js";
+import type { PlatformUnit } from "./platform-unit.js";
+import type { TenantUnit } from "./tenant-unit.js";
+
+/**
+ * Whether a unit of work only reads or also writes. Write units of one tenant
+ * are serialised by the adapter, so a check-then-write inside one (count the
+ * seats, then add a member) cannot race another write unit of the same tenant.
+ */
+export type UnitIntent = "read" | "write";
+
+/**
+ * The body of a unit of work. It returns a Result: an `Err` rolls the unit back
+ * and is passed through unchanged; an exception rolls it back and becomes an
+ * INTERNAL error.
+ */
+export type Work<U, T> = (unit: U) => PromiseLike<Result<T, RookeryError>>;
+
+export interface TenantUnitOptions {
+  /** Defaults to `"write"`, the safe choice. */
+  readonly intent?: UnitIntent;
+  /** The acting user, recorded in the store's session (`nile.user_id`) where it has one. */
+  readonly actorId?: UserId;
+}
+
+export interface PlatformUnitOptions {
+  readonly intent?: UnitIntent;
+}
+
+/**
+ * Runs units of work. Every unit is either for ONE tenant or for shared
+ * (platform) data only, never both: NileDB forbids a transaction that writes a
+ * tenant table and a shared table, so the port does not offer it.
+ */
+export interface UnitOfWorkRunner {
+  /**
+   * Runs `work` atomically against the shared data: tenants, users and tenant
+   * claims.
+   *
+   * - MUST be atomic: if `work` returns `Err` or throws, nothing it wrote remains.
+   * - MUST keep the platform invariants under concurrency: unique user email,
+   *   one tenant claim per user.
+   * - MUST NOT offer any tenant-owned data.
+   * - Errors: whatever `work` returned; UNAVAILABLE when the store fails;
+   *   INTERNAL when `work` throws.
+   */
+  platform<T>(
+    work: Work<PlatformUnit, T>,
+    options?: PlatformUnitOptions,
+  ): ResultAsync<T, RookeryError>;
+
+  /**
+   * Runs `work` atomically inside the tenant `tenantId`.
+   *
+   * - MUST scope every read and write of the unit to `tenantId`: no row of
+   *   another tenant is ever returned, counted, changed or deleted, whatever
+   *   ids the work passes (a foreign id behaves exactly as an absent one).
+   * - MUST be atomic: if `work` returns `Err` or throws, nothing it wrote remains.
+   * - MUST serialise write units of the same tenant (or give the same outcome,
+   *   for example with row locks), so that a check followed by a write inside
+   *   one unit holds under concurrent units. Units of different tenants MUST
+   *   NOT wait for each other.
+   * - A unit for a tenant id with no tenant row reads nothing, and its writes
+   *   fail with NOT_FOUND (`tenant`).
+   * - MUST leave no tenant context behind once the unit ends (a pooled
+   *   connection carries no tenant into the next unit).
+   * - Errors: whatever `work` returned; UNAVAILABLE; INTERNAL when `work` throws.
+   */
+  tenant<T>(
+    tenantId: TenantId,
+    work: Work<TenantUnit, T>,
+    options?: TenantUnitOptions,
+  ): ResultAsync<T, RookeryError>;
+}

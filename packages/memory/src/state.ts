@@ -1,0 +1,65 @@
+import type {
+  AuditEvent,
+  Membership,
+  Resource,
+  Subscription,
+  Tenant,
+  TenantClaim,
+  TenantSettings,
+  User,
+  Workspace,
+  WorkspaceAssignment,
+  WorkspaceSettings,
+} from "@rookery/core";
+import type { Table } from "./tables.js";
+
+/** The shared (platform) tables. */
+export interface PlatformTables {
+  readonly tenants: Table<Tenant>;
+  readonly users: Table<User>;
+  /** E-mail to user id: the unique index that makes duplicate e-mails impossible. */
+  readonly emails: Table<string>;
+  readonly claims: Table<TenantClaim>;
+}
+
+/**
+ * One tenant's tables. Each tenant has its own partition, and a tenant unit
+ * of work is handed only its own: another tenant's rows are out of reach by
+ * construction, not by a filter that could be forgotten.
+ */
+export interface TenantTables {
+  readonly memberships: Table<Membership>;
+  readonly workspaces: Table<Workspace>;
+  /** Keyed `workspaceId/userId`. */
+  readonly assignments: Table<WorkspaceAssignment>;
+  /** At most one row, under the key `subscription`. */
+  readonly subscription: Table<Subscription>;
+  /** At most one row, under the key `settings`. */
+  readonly tenantSettings: Table<TenantSettings>;
+  readonly workspaceSettings: Table<WorkspaceSettings>;
+  /** Keyed `type/id`. */
+  readonly resources: Table<Resource>;
+  readonly audit: Table<AuditEvent>;
+}
+
+export const emptyPlatform = (): PlatformTables => ({
+  tenants: new Map(),
+  users: new Map(),
+  emails: new Map(),
+  claims: new Map(),
+});
+
+export const emptyTenant = (): TenantTables => ({
+  memberships: new Map(),
+  workspaces: new Map(),
+  assignments: new Map(),
+  subscription: new Map(),
+  tenantSettings: new Map(),
+  workspaceSettings: new Map(),
+  resources: new Map(),
+  audit: new Map(),
+});
+
+export const assignmentKey = (workspaceId: string, userId: string) => `${workspaceId}/${userId}`;
+export const resourceKey = (type: string, id: string) => `${type}/${id}`;
+export const SINGLE_ROW = "row";

@@ -1,0 +1,38 @@
+import type { Tenant, TenantUnit } from "@rookery/core";
+import { settingsRepository, subscriptionRepository } from "./account-repositories.js";
+import { auditRepository } from "./audit-repository.js";
+import { membershipRepository } from "./membership-repository.js";
+import { resourceRepository } from "./resource-repository.js";
+import { ok } from "./results.js";
+import { emptyTenant, type TenantTables } from "./state.js";
+import { guardedWrite, type TenantContext } from "./tenant-context.js";
+import { assignmentRepository, workspaceRepository } from "./workspace-repository.js";
+
+/** The tenant unit over a draft of one tenant's partition. */
+export function tenantUnit(ctx: TenantContext, readTenant: () => Tenant | null): TenantUnit {
+  return {
+    tenantId: ctx.tenantId,
+    tenant: { get: () => ok(readTenant()) },
+    memberships: membershipRepository(ctx),
+    workspaces: workspaceRepository(ctx),
+    assignments: assignmentRepository(ctx),
+    subscription: subscriptionRepository(ctx),
+    settings: settingsRepository(ctx),
+    resources: resourceRepository(ctx),
+    audit: auditRepository(ctx),
+    purge: () =>
+      guardedWrite(ctx, null, () => {
+        const counts = {
+          memberships: ctx.draft.read("memberships").size,
+          workspaces: ctx.draft.read("workspaces").size,
+          resources: ctx.draft.read("resources").size,
+          auditEvents: ctx.draft.read("audit").size,
+        };
+        const empty = emptyTenant();
+        for (const name of Object.keys(empty) as (keyof TenantTables)[]) {
+          ctx.draft.write(name).clear();
+        }
+        return ok(counts);
+      }),
+  };
+}
