@@ -1,0 +1,12 @@
+// The public surface of @rookery/testing, listed by name.
+
+export { expectErr, expectOk } from "./expect-result.js";
+export { type FixtureOptions, type Fixtures, fixtures } from "./fixtures.js";
+export type {
+  ConformanceHarness,
+  ConformanceOptions,
+  InspectedTable,
+  StoreInspector,
+} from "./harness.js";
+export { runAdapterConformance } from "./run-adapter-conformance.js";
+export { type SeededTenant, type SeedTenantOptions, seedTenant } from "./seed-tenant.js";
