@@ -39,7 +39,7 @@ export function registerClaimTests(test: RegisterTest): void {
     const [a, b] = [f.tenant(), f.tenant()];
     const user = f.user();
     const claim = f.claim({ tenantId: a.id, userId: user.id });
-    await adapter.platform((u) =>
+    const setUp = await adapter.platform((u) =>
       safeTry(async function* () {
         yield* u.tenants.insert(a);
         yield* u.tenants.insert(b);
@@ -48,6 +48,7 @@ export function registerClaimTests(test: RegisterTest): void {
         return ok(undefined);
       }),
     );
+    expectOk(setUp, "setting up tenants, user and claims");
     const stolen = await adapter.platform((u) =>
       u.claims.claim(f.claim({ tenantId: b.id, userId: user.id })),
     );
@@ -74,7 +75,7 @@ export function registerClaimTests(test: RegisterTest): void {
   }) => {
     const [a, b] = [f.tenant(), f.tenant()];
     const user = f.user();
-    await adapter.platform((u) =>
+    const setUp = await adapter.platform((u) =>
       safeTry(async function* () {
         yield* u.tenants.insert(a);
         yield* u.tenants.insert(b);
@@ -83,6 +84,7 @@ export function registerClaimTests(test: RegisterTest): void {
         return ok(undefined);
       }),
     );
+    expectOk(setUp, "setting up tenants, user and claims");
     expect(expectOk(await adapter.platform((u) => u.claims.release(user.id, b.id)))).toBe(false);
     expect(await rowsOf(inspect, "claims")).toHaveLength(1);
     expect(expectOk(await adapter.platform((u) => u.claims.release(user.id, a.id)))).toBe(true);
@@ -97,7 +99,7 @@ export function registerClaimTests(test: RegisterTest): void {
   }) => {
     const [a, b] = [f.tenant(), f.tenant()];
     const users = [f.user(), f.user(), f.user()];
-    await adapter.platform((u) =>
+    const setUp = await adapter.platform((u) =>
       safeTry(async function* () {
         yield* u.tenants.insert(a);
         yield* u.tenants.insert(b);
@@ -109,6 +111,7 @@ export function registerClaimTests(test: RegisterTest): void {
         return ok(undefined);
       }),
     );
+    expectOk(setUp, "setting up tenants, user and claims");
     expect(expectOk(await adapter.platform((u) => u.claims.releaseAll(a.id)))).toBe(2);
     expect(await rowsOf(inspect, "claims")).toEqual([
       expect.objectContaining({ tenantId: b.id, userId: users[2]?.id }),
