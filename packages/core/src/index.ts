@@ -85,3 +85,39 @@ export type {
   UnitOfWorkRunner,
   Work,
 } from "./port/unit-of-work.js";
+export type { Actor } from "./tenancy/actor.js";
+export type { AuditLogService } from "./tenancy/audit-log.js";
+export type { Authorizer, AuthTarget, MemberRef } from "./tenancy/authorizer.js";
+export type {
+  JobConfig,
+  PlanDefinition,
+  ResourceCatalogue,
+  ResourceTypeDefinition,
+  SettingsDefinition,
+  TenancyConfig,
+} from "./tenancy/config.js";
+export type { ScopeContext } from "./tenancy/context.js";
+export {
+  createTenancy,
+  type Tenancy,
+  type TenancyOptions,
+} from "./tenancy/create-tenancy.js";
+export type { AddMemberInput, CreateWorkspaceInput, WorkspaceListInput } from "./tenancy/inputs.js";
+export type { Member, MembersService } from "./tenancy/members.js";
+export type { PlatformHandle, TenantListQuery } from "./tenancy/platform.js";
+export {
+  defaultTenancyPolicy,
+  type TenancyPolicy,
+} from "./tenancy/policy-authorizer.js";
+export type { ProvisionedTenant, ProvisionInput } from "./tenancy/provision.js";
+export type {
+  ResourceListQuery,
+  ResourceService,
+  TypedResource,
+} from "./tenancy/resources.js";
+export type { Scope } from "./tenancy/scope.js";
+export type { ScopeIdentity } from "./tenancy/scoped.js";
+export type { SettingsService } from "./tenancy/settings.js";
+export type { SubscriptionService } from "./tenancy/subscription.js";
+export type { TenantExport } from "./tenancy/tenant-export.js";
+export type { WorkspacesService } from "./tenancy/workspaces.js";

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { TenantId } from "../ids.js";
 import { DisplayName, Stamped, Timestamp } from "./common.js";
 
-export const TenantStatus = z.enum(["active", "suspended", "deleted"]);
+/**
+ * `provisioning` while the tenant is being set up: such a tenant is invisible
+ * to its users and to listings until its owner and subscription exist.
+ */
+export const TenantStatus = z.enum(["provisioning", "active", "suspended", "deleted"]);
 export type TenantStatus = z.infer<typeof TenantStatus>;
 
 /** A company: one paying customer, the unit of isolation. */

@@ -22,7 +22,7 @@ export interface TenantRepository {
   /** The tenant, or null when there is none with this id. */
   get(id: TenantId): Async<Tenant | null>;
   /** Tenants in ascending id order, optionally of one status. */
-  list(query: PageQuery & { readonly status?: TenantStatus }): Async<Page<Tenant>>;
+  list(query: PageQuery & { readonly status?: TenantStatus | undefined }): Async<Page<Tenant>>;
   /** Applies `patch`; returns the new row. NOT_FOUND (`tenant`) when absent. */
   update(id: TenantId, patch: TenantPatch): Async<Tenant>;
   /**

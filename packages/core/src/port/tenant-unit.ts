@@ -62,7 +62,9 @@ export interface MembershipRepository {
   insert(membership: Membership): Async<Membership>;
   get(userId: UserId): Async<Membership | null>;
   /** Members in ascending user id order; `userIds` narrows to those users. */
-  list(query: PageQuery & { readonly userIds?: readonly UserId[] }): Async<Page<Membership>>;
+  list(
+    query: PageQuery & { readonly userIds?: readonly UserId[] | undefined },
+  ): Async<Page<Membership>>;
   /** The owner, or null while the tenant has none (only mid-provisioning). */
   owner(): Async<Membership | null>;
   /** NOT_FOUND when not a member; CONFLICT when `role` is owner and another member owns. */
@@ -79,15 +81,15 @@ export interface WorkspaceRepository {
   /** Ascending id order; `ids` narrows to those workspaces (a member's assigned ones). */
   list(
     query: PageQuery & {
-      readonly ids?: readonly WorkspaceId[];
-      readonly status?: WorkspaceStatus;
+      readonly ids?: readonly WorkspaceId[] | undefined;
+      readonly status?: WorkspaceStatus | undefined;
     },
   ): Async<Page<Workspace>>;
   /** NOT_FOUND when absent; CONFLICT when the new name is taken in the tenant. */
   update(id: WorkspaceId, patch: WorkspacePatch): Async<Workspace>;
   /** Removes the workspace with its assignments, its resources and its settings overrides. */
   remove(id: WorkspaceId): Async<boolean>;
-  count(query?: { readonly status?: WorkspaceStatus }): Async<number>;
+  count(query?: { readonly status?: WorkspaceStatus | undefined }): Async<number>;
 }
 
 export interface AssignmentRepository {

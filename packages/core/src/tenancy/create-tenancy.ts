@@ -1,0 +1,100 @@
+import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
+import type { z } from "zod";
+import { systemClock } from "../clock.js";
+import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
+import { UserId, uuidv7 } from "../ids.js";
+import { parseWith } from "../parse.js";
+import { loadActor } from "./actor.js";
+import { type ResourceCatalogue, type TenancyConfig, TenancyConfigShape } from "./config.js";
+import { type ScopeContext, scopeContext } from "./context.js";
+import type { TenancyEnv } from "./env.js";
+import { verifyJobToken } from "./job-token.js";
+import { type PlatformHandle, platformHandle } from "./platform.js";
+import { defaultTenancyPolicy, policyAuthorizer, type TenancyPolicy } from "./policy-authorizer.js";
+import { makeScope, type Scope } from "./scope.js";
+
+/** The entry point of an application's tenancy. */
+export interface Tenancy<Resources extends ResourceCatalogue = ResourceCatalogue> {
+  /** Operator actions across tenants: provisioning, suspension, offboarding. */
+  readonly platform: PlatformHandle;
+  /**
+   * The scope of an authenticated user: the only way to do tenant work. NOT_FOUND
+   * when the user belongs to no tenant; TENANT_INACTIVE when theirs is suspended or deleted.
+   */
+  as(userId: string): ResultAsync<Scope<Resources>, RookeryError>;
+  /** Resumes a scope from `scope.toJob()`, re-checking that the user is still a member. */
+  fromJob(token: string): ResultAsync<Scope<Resources>, RookeryError>;
+  /** Optional AsyncLocalStorage binding of a scope, for frameworks. */
+  readonly context: ScopeContext<Scope<Resources>>;
+}
+
+export interface TenancyOptions<Resources extends ResourceCatalogue, Settings extends z.ZodObject>
+  extends TenancyConfig<Resources, Settings> {
+  /**
+   * The policy deciding every call: the Owner / Admin / Member table over the
+   * declared resource types by default (`tenancyPolicy` of @rookery/policy).
+   */
+  readonly policy?: TenancyPolicy;
+}
+
+/**
+ * Builds the tenancy over an adapter. The configuration is checked once, here:
+ * an invalid one is a VALIDATION error rather than a failure on first use.
+ */
+export function createTenancy<
+  Resources extends ResourceCatalogue,
+  Settings extends z.ZodObject = z.ZodObject,
+>(options: TenancyOptions<Resources, Settings>): Result<Tenancy<Resources>, RookeryError> {
+  const shape = TenancyConfigShape.safeParse(options);
+  if (!shape.success)
+    return err(RookeryErrors.validation(issuesFromZod(shape.error), "tenancy configuration"));
+  const defaults = options.settings?.schema.safeParse({});
+  if (defaults !== undefined && !defaults.success) {
+    return err(
+      RookeryErrors.validation(
+        [{ path: "settings.schema", message: "every setting needs a default" }],
+        "tenancy configuration",
+      ),
+    );
+  }
+  const resources: ResourceCatalogue = options.resources ?? {};
+  const env: TenancyEnv = {
+    adapter: options.adapter,
+    authorizer: policyAuthorizer(options.policy ?? defaultTenancyPolicy(resources)),
+    plans: options.plans,
+    resources,
+    settings: options.settings,
+    retentionDays: options.retentionDays ?? 30,
+    jobs: options.jobs,
+    ids: options.ids ?? uuidv7,
+    clock: options.clock ?? systemClock,
+  };
+  const as = (rawUserId: string) =>
+    safeTry(async function* () {
+      const userId = yield* parseWith(UserId, rawUserId, "user id");
+      const claim = yield* env.adapter.platform((unit) => unit.claims.get(userId), {
+        intent: "read",
+      });
+      if (claim === null)
+        return err(RookeryErrors.notFound("membership", "The user belongs to no tenant."));
+      const who = { userId, tenantId: claim.tenantId };
+      yield* env.adapter.tenant(who.tenantId, (unit) => loadActor(unit, userId), {
+        intent: "read",
+        actorId: userId,
+      });
+      return ok(makeScope<Resources>(env, who));
+    });
+  return ok({
+    platform: platformHandle(env),
+    as,
+    fromJob: (token) =>
+      safeTry(async function* () {
+        const who = yield* verifyJobToken(env.jobs, token, env.clock());
+        const scope = yield* as(who.userId);
+        // The user moved to another tenant since: the job's tenant is no longer theirs.
+        if (scope.tenantId !== who.tenantId) return err(RookeryErrors.notFound("membership"));
+        return ok(scope);
+      }),
+    context: scopeContext<Scope<Resources>>(),
+  });
+}

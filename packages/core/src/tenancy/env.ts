@@ -1,0 +1,21 @@
+import type { Clock } from "../clock.js";
+import type { IdGenerator } from "../ids.js";
+import type { RookeryAdapter } from "../port/adapter.js";
+import type { Authorizer } from "./authorizer.js";
+import type { JobConfig, PlanDefinition, ResourceCatalogue, SettingsDefinition } from "./config.js";
+
+/** Everything the services share, resolved once by `createTenancy`. */
+export interface TenancyEnv {
+  readonly adapter: RookeryAdapter;
+  readonly authorizer: Authorizer;
+  readonly plans: Readonly<Record<string, PlanDefinition>>;
+  readonly resources: ResourceCatalogue;
+  readonly settings: SettingsDefinition | undefined;
+  readonly retentionDays: number;
+  readonly jobs: JobConfig | undefined;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+}
+
+/** The current time as the ISO string every row stores. */
+export const nowIso = (env: TenancyEnv): string => env.clock().toISOString();

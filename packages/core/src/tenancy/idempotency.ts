@@ -1,0 +1,16 @@
+import { createHash } from "node:crypto";
+import type { TenantId } from "../ids.js";
+
+/**
+ * The tenant id a provisioning with this idempotency key gets. Deriving it
+ * from the key (a name-based UUID, version 8) means a retry finds the tenant
+ * its first attempt made without any shared bookkeeping table, which NileDB
+ * could not write in the same transaction as the tenant's own rows anyway.
+ */
+export function tenantIdForKey(key: string): TenantId {
+  const hash = createHash("sha256").update(`rookery:provision:${key}`).digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x80;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` as TenantId;
+}

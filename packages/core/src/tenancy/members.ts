@@ -1,0 +1,231 @@
+import { err, ok, type ResultAsync, safeTry } from "neverthrow";
+import { type RookeryError, RookeryErrors } from "../errors.js";
+import type { UserId } from "../ids.js";
+import type { Membership, Role } from "../model/membership.js";
+import type { Page, PageRequest } from "../model/page.js";
+import type { User } from "../model/user.js";
+import { parseWith } from "../parse.js";
+import { nowIso, type TenancyEnv } from "./env.js";
+import { AddMemberInput, MemberListInput, RoleInput, UserIdInput } from "./inputs.js";
+import { claimUser, releaseUser } from "./member-claims.js";
+import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
+
+/** A membership with the person's profile. */
+export interface Member extends Membership {
+  readonly email: string;
+  readonly name: string | null;
+}
+
+/** The people of a tenant and their roles. */
+export interface MembersService {
+  /** Owners and admins see every member; a member sees the people of their workspaces. */
+  list(page?: PageRequest): ResultAsync<Page<Member>, RookeryError>;
+  get(userId: string): ResultAsync<Member, RookeryError>;
+  /** Adds a new user (by e-mail) or an existing one who belongs to no tenant, within the plan's seats. */
+  add(input: AddMemberInput): ResultAsync<Member, RookeryError>;
+  changeRole(userId: string, role: Role): ResultAsync<Member, RookeryError>;
+  remove(userId: string): ResultAsync<void, RookeryError>;
+  /** The caller leaves the tenant. The owner must transfer ownership first. */
+  leave(): ResultAsync<void, RookeryError>;
+  /** Atomically makes `userId` the owner; the caller (the owner) becomes an admin. */
+  transferOwnership(userId: string): ResultAsync<void, RookeryError>;
+}
+
+export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersService {
+  const withProfiles = (memberships: readonly Membership[]) => profiles(env, memberships);
+  return {
+    list: (page = {}) =>
+      safeTry(async function* () {
+        const query = yield* parseWith(MemberListInput, page, "page");
+        const found = yield* runScoped(env, who, "read", (s) => listVisible(s, query));
+        return ok({ items: yield* withProfiles(found.items), next: found.next });
+      }),
+    get: (rawUserId) =>
+      safeTry(async function* () {
+        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        const found = yield* runScoped(env, who, "read", (s) =>
+          safeTry(async function* () {
+            const visible = yield* listVisible(s, { limit: 1, userIds: [userId] });
+            const membership = visible.items[0];
+            return membership === undefined
+              ? err(RookeryErrors.notFound("membership"))
+              : ok(membership);
+          }),
+        );
+        const [member] = yield* withProfiles([found]);
+        return member === undefined ? err(RookeryErrors.notFound("membership")) : ok(member);
+      }),
+    add: (raw) =>
+      safeTry(async function* () {
+        const input = yield* parseWith(AddMemberInput, raw, "member");
+        // Check first, so that a caller without the right claims nobody, even for a moment.
+        yield* runScoped(env, who, "read", (s) => mayAdd(s, input.role, newcomerId(input)));
+        const claimed = yield* claimUser(env, who.tenantId, input);
+        const added = await runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            yield* mayAdd(s, input.role, claimed.user.id);
+            const at = nowIso(env);
+            const membership = yield* s.unit.memberships.insert({
+              tenantId: s.unit.tenantId,
+              userId: claimed.user.id,
+              role: input.role,
+              createdAt: at,
+              updatedAt: at,
+            });
+            yield* s.audit({
+              action: "member.add",
+              target: { type: "user", id: membership.userId },
+              after: { role: membership.role },
+            });
+            return ok(membership);
+          }),
+        );
+        if (added.isErr()) {
+          await releaseUser(env, who.tenantId, claimed);
+          return err(added.error);
+        }
+        return ok({ ...added.value, email: claimed.user.email, name: claimed.user.name });
+      }),
+    changeRole: (rawUserId, rawRole) =>
+      safeTry(async function* () {
+        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        const role = yield* parseWith(RoleInput, rawRole, "role");
+        const changed = yield* runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            const current = yield* getMembership(s, userId);
+            yield* s.env.authorizer.assignRole(s.actor, { userId, role: current.role }, role);
+            if (current.role === role) return ok(current);
+            const updated = yield* s.unit.memberships.updateRole(userId, role, nowIso(env));
+            yield* s.audit({
+              action: "member.role_change",
+              target: { type: "user", id: userId },
+              before: { role: current.role },
+              after: { role },
+            });
+            return ok(updated);
+          }),
+        );
+        const [member] = yield* withProfiles([changed]);
+        return member === undefined ? err(RookeryErrors.notFound("membership")) : ok(member);
+      }),
+    remove: (rawUserId) =>
+      safeTry(async function* () {
+        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        yield* runScoped(env, who, "write", (s) => removeMember(s, userId));
+        yield* releaseUser(env, who.tenantId, { user: { id: userId }, created: false });
+        return ok(undefined);
+      }),
+    leave: () =>
+      safeTry(async function* () {
+        yield* runScoped(env, who, "write", (s) => removeMember(s, s.actor.userId));
+        yield* releaseUser(env, who.tenantId, { user: { id: who.userId }, created: false });
+        return ok(undefined);
+      }),
+    transferOwnership: (rawUserId) =>
+      safeTry(async function* () {
+        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        yield* runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            const next = yield* getMembership(s, userId);
+            yield* s.env.authorizer.transferOwnership(s.actor, { userId, role: next.role });
+            const at = nowIso(env);
+            // Demote first: the store allows one owner at a time.
+            yield* s.unit.memberships.updateRole(s.actor.userId, "admin", at);
+            yield* s.unit.memberships.updateRole(userId, "owner", at);
+            yield* s.audit({
+              action: "ownership.transfer",
+              target: { type: "user", id: userId },
+              before: { ownerId: s.actor.userId },
+              after: { ownerId: userId },
+            });
+            return ok(undefined);
+          }),
+        );
+        return ok(undefined);
+      }),
+  };
+}
+
+/** Until the user is claimed, a newcomer has no id; the policy needs only some id to decide. */
+function newcomerId(input: { readonly userId: UserId } | { readonly email: string }): UserId {
+  return "userId" in input ? input.userId : (`new:${input.email}` as UserId);
+}
+
+function mayAdd(s: ScopedUnit, role: Role, userId: UserId) {
+  return safeTry(async function* () {
+    yield* s.env.authorizer.assignRole(s.actor, { userId, role: null }, role);
+    const subscription = yield* s.unit.subscription.get();
+    const seats = subscription?.limits.seats ?? 0;
+    if ((yield* s.unit.memberships.count()) >= seats) {
+      return err(RookeryErrors.limitExceeded("seats", seats));
+    }
+    return ok(undefined);
+  });
+}
+
+function getMembership(s: ScopedUnit, userId: UserId) {
+  return s.unit.memberships
+    .get(userId)
+    .andThen((m) => (m === null ? err(RookeryErrors.notFound("membership")) : ok(m)));
+}
+
+function removeMember(s: ScopedUnit, userId: UserId) {
+  return safeTry(async function* () {
+    const target = yield* getMembership(s, userId);
+    if (userId === s.actor.userId) {
+      // Leaving needs no right, but the owner must hand the tenant over first.
+      if (target.role === "owner")
+        return err(RookeryErrors.invariant("The owner cannot leave; transfer ownership first."));
+    } else {
+      yield* s.env.authorizer.removeMember(s.actor, { userId, role: target.role });
+    }
+    yield* s.unit.memberships.remove(userId);
+    yield* s.audit({
+      action: "member.remove",
+      target: { type: "user", id: userId },
+      before: { role: target.role },
+    });
+    return ok(undefined);
+  });
+}
+
+/** The memberships the actor may see: all for owners and admins, co-workers for members. */
+function listVisible(
+  s: ScopedUnit,
+  query: {
+    readonly after?: string | undefined;
+    readonly limit: number;
+    readonly userIds?: readonly UserId[] | undefined;
+  },
+) {
+  return safeTry(async function* () {
+    // Members see the people they share a workspace with.
+    const filter = s.env.authorizer.visible(s.actor, "workspace.read", "workspace");
+    if (filter === "all") return s.unit.memberships.list(query);
+    const people = new Set<UserId>([s.actor.userId]);
+    for (const workspaceId of filter ?? []) {
+      for (const a of yield* s.unit.assignments.listForWorkspace(workspaceId)) people.add(a.userId);
+    }
+    const userIds =
+      query.userIds === undefined ? [...people] : query.userIds.filter((id) => people.has(id));
+    return s.unit.memberships.list({ ...query, userIds });
+  });
+}
+
+function profiles(
+  env: TenancyEnv,
+  memberships: readonly Membership[],
+): ResultAsync<Member[], RookeryError> {
+  return env.adapter.platform(
+    (unit) =>
+      safeTry(async function* () {
+        const members: Member[] = [];
+        for (const m of memberships) {
+          const user: User | null = yield* unit.users.get(m.userId);
+          members.push({ ...m, email: user?.email ?? "", name: user?.name ?? null });
+        }
+        return ok(members);
+      }),
+    { intent: "read" },
+  );
+}

@@ -1,0 +1,239 @@
+import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
+import { z } from "zod";
+import { type RookeryError, RookeryErrors } from "../errors.js";
+import { type TenantId, UserId, type WorkspaceId } from "../ids.js";
+import { DisplayName, Email, Slug } from "../model/common.js";
+import type { Subscription } from "../model/subscription.js";
+import { SubscriptionStatus } from "../model/subscription.js";
+import type { Tenant } from "../model/tenant.js";
+import type { User } from "../model/user.js";
+import type { Workspace } from "../model/workspace.js";
+import { parseWith } from "../parse.js";
+import type { PlatformUnit } from "../port/platform-unit.js";
+import type { TenantUnit } from "../port/tenant-unit.js";
+import { nowIso, type TenancyEnv } from "./env.js";
+import { tenantIdForKey } from "./idempotency.js";
+import { writeAudit } from "./scoped.js";
+import { defaultSettings } from "./settings-values.js";
+
+export const NewUserInput = z.strictObject({ email: Email, name: DisplayName.optional() });
+export const ExistingUserInput = z.strictObject({ userId: UserId });
+export const UserRef = z.union([ExistingUserInput, NewUserInput]);
+export type UserRef = z.input<typeof UserRef>;
+
+export const ProvisionInput = z.strictObject({
+  name: DisplayName,
+  plan: Slug,
+  /** A new user (by e-mail), or an existing user who belongs to no tenant. */
+  owner: UserRef,
+  subscriptionStatus: SubscriptionStatus.default("active"),
+  firstWorkspace: z.strictObject({ name: DisplayName }).optional(),
+  /** Retrying with the same key returns the tenant the first attempt made. */
+  idempotencyKey: z.string().min(8).max(200).optional(),
+});
+export type ProvisionInput = z.input<typeof ProvisionInput>;
+
+export interface ProvisionedTenant {
+  readonly tenant: Tenant;
+  readonly owner: User;
+  readonly subscription: Subscription;
+  readonly workspace: Workspace | null;
+}
+
+type Input = z.output<typeof ProvisionInput>;
+
+/**
+ * Creates a tenant with its owner, subscription, default settings and
+ * optional first workspace. NileDB cannot write shared and tenant tables in
+ * one transaction, so it runs three units: claim (tenant row in
+ * `provisioning`, owner, claim), fill (the tenant's own rows), publish (the
+ * tenant turns `active`). Until published the tenant is invisible; a failure
+ * undoes the claim, and a retry with the same idempotency key resumes.
+ */
+export function provisionTenant(
+  env: TenancyEnv,
+  raw: unknown,
+): ResultAsync<ProvisionedTenant, RookeryError> {
+  return safeTry(async function* () {
+    const input = yield* parseWith(ProvisionInput, raw, "provisioning input");
+    const plan = env.plans[input.plan];
+    if (plan === undefined) {
+      return err(
+        RookeryErrors.validation([{ path: "plan", message: `unknown plan '${input.plan}'` }]),
+      );
+    }
+    const tenantId =
+      input.idempotencyKey === undefined
+        ? (env.ids() as TenantId)
+        : tenantIdForKey(input.idempotencyKey);
+    const claimed = yield* env.adapter.platform((unit) => claimTenant(env, unit, tenantId, input));
+    if (claimed.tenant.status !== "provisioning") return finished(env, claimed.tenant);
+    const filled = await env.adapter.tenant(tenantId, (unit) =>
+      fillTenant(env, unit, input, claimed.owner, plan.limits),
+    );
+    if (filled.isErr()) return compensate(env, tenantId, claimed, filled.error);
+    const published = await env.adapter.platform((unit) =>
+      unit.tenants.update(tenantId, { status: "active", updatedAt: nowIso(env) }),
+    );
+    if (published.isErr()) return compensate(env, tenantId, claimed, published.error);
+    return ok({ ...filled.value, tenant: published.value, owner: claimed.owner });
+  });
+}
+
+interface Claimed {
+  readonly tenant: Tenant;
+  readonly owner: User;
+  readonly createdOwner: boolean;
+}
+
+function claimTenant(env: TenancyEnv, unit: PlatformUnit, tenantId: TenantId, input: Input) {
+  return safeTry(async function* () {
+    const at = nowIso(env);
+    let tenant = yield* unit.tenants.get(tenantId);
+    if (tenant !== null && tenant.name !== input.name) {
+      return err(
+        RookeryErrors.conflict("tenant", "This idempotency key was used for another tenant."),
+      );
+    }
+    tenant ??= yield* unit.tenants.insert({
+      id: tenantId,
+      name: input.name,
+      status: "provisioning",
+      deletedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    let owner: User | null;
+    let createdOwner = false;
+    if ("userId" in input.owner) {
+      owner = yield* unit.users.get(input.owner.userId);
+      if (owner === null) return err(RookeryErrors.notFound("user", "The owner does not exist."));
+    } else {
+      owner = yield* unit.users.getByEmail(input.owner.email);
+      if (owner === null) {
+        owner = yield* unit.users.insert({
+          id: env.ids() as UserId,
+          email: input.owner.email,
+          name: input.owner.name ?? null,
+          createdAt: at,
+          updatedAt: at,
+        });
+        createdOwner = true;
+      }
+    }
+    if (tenant.status === "provisioning") {
+      const claim = await unit.claims.claim({ userId: owner.id, tenantId, claimedAt: at });
+      if (claim.isErr()) {
+        return err(
+          claim.error.code === "CONFLICT"
+            ? RookeryErrors.conflict("user", "The owner already belongs to a tenant.")
+            : claim.error,
+        );
+      }
+    }
+    return ok<Claimed>({ tenant, owner, createdOwner });
+  });
+}
+
+function fillTenant(
+  env: TenancyEnv,
+  unit: TenantUnit,
+  input: Input,
+  owner: User,
+  limits: Subscription["limits"],
+) {
+  return safeTry(async function* () {
+    const at = nowIso(env);
+    const existing = yield* unit.memberships.owner();
+    if (existing === null) {
+      yield* unit.memberships.insert({
+        tenantId: unit.tenantId,
+        userId: owner.id,
+        role: "owner",
+        createdAt: at,
+        updatedAt: at,
+      });
+      yield* unit.subscription.insert({
+        tenantId: unit.tenantId,
+        plan: input.plan,
+        status: input.subscriptionStatus,
+        limits,
+        createdAt: at,
+        updatedAt: at,
+      });
+      yield* unit.settings.putTenant({
+        tenantId: unit.tenantId,
+        values: defaultSettings(env),
+        createdAt: at,
+        updatedAt: at,
+      });
+      if (input.firstWorkspace !== undefined) {
+        yield* unit.workspaces.insert({
+          tenantId: unit.tenantId,
+          id: env.ids() as WorkspaceId,
+          name: input.firstWorkspace.name,
+          status: "active",
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      yield* writeAudit(env, unit, null, {
+        action: "tenant.provision",
+        target: { type: "tenant", id: unit.tenantId },
+        after: { name: input.name, plan: input.plan, ownerId: owner.id },
+      });
+    }
+    return readProvisioned(unit);
+  });
+}
+
+function readProvisioned(unit: TenantUnit) {
+  return safeTry(async function* () {
+    const subscription = yield* unit.subscription.get();
+    if (subscription === null)
+      return err(RookeryErrors.invariant("The tenant has no subscription."));
+    const first = yield* unit.workspaces.list({ limit: 1 });
+    return ok({ subscription, workspace: first.items[0] ?? null });
+  });
+}
+
+/** Returns what an earlier, completed provisioning made (the idempotent replay). */
+function finished(env: TenancyEnv, tenant: Tenant): ResultAsync<ProvisionedTenant, RookeryError> {
+  return safeTry(async function* () {
+    const { owner, provisioned } = yield* env.adapter.tenant(
+      tenant.id,
+      (unit) =>
+        safeTry(async function* () {
+          const owner = yield* unit.memberships.owner();
+          if (owner === null) return err(RookeryErrors.invariant("The tenant has no owner."));
+          return ok({ owner, provisioned: yield* readProvisioned(unit) });
+        }),
+      { intent: "read" },
+    );
+    const user = yield* env.adapter.platform((unit) => unit.users.get(owner.userId), {
+      intent: "read",
+    });
+    if (user === null) return err(RookeryErrors.invariant("The tenant's owner has no user row."));
+    return ok({ tenant, owner: user, ...provisioned });
+  });
+}
+
+/** Undoes the claim step after a later step failed, then reports the original failure. */
+async function compensate(
+  env: TenancyEnv,
+  tenantId: TenantId,
+  claimed: Claimed,
+  cause: RookeryError,
+): Promise<Result<never, RookeryError>> {
+  await env.adapter.platform((unit) =>
+    safeTry(async function* () {
+      const tenant = yield* unit.tenants.get(tenantId);
+      if (tenant?.status !== "provisioning") return ok(undefined);
+      yield* unit.claims.release(claimed.owner.id, tenantId);
+      yield* unit.tenants.remove(tenantId);
+      if (claimed.createdOwner) yield* unit.users.remove(claimed.owner.id);
+      return ok(undefined);
+    }),
+  );
+  return err(cause);
+}

@@ -1,0 +1,197 @@
+import { err, ok, type ResultAsync, safeTry } from "neverthrow";
+import { z } from "zod";
+import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
+import { ResourceId, type UserId, WorkspaceId } from "../ids.js";
+import { JsonObject } from "../model/common.js";
+import type { Page } from "../model/page.js";
+import { PageRequest } from "../model/page.js";
+import type { Resource } from "../model/resource.js";
+import { parseWith } from "../parse.js";
+import type { ResourceTypeDefinition } from "./config.js";
+import { nowIso, type TenancyEnv } from "./env.js";
+import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
+import { findWorkspace } from "./workspaces.js";
+
+/** A stored resource with its data typed by the application's schema. */
+export type TypedResource<Data> = Omit<Resource, "data"> & { readonly data: Data };
+
+export interface ResourceListQuery {
+  /** Only this workspace's resources (workspace-scoped types). */
+  readonly workspaceId?: string;
+  readonly after?: string;
+  readonly limit?: number;
+}
+
+/** Create, read, update, delete and list one resource type, as the policy allows. */
+export interface ResourceService<Schema extends z.ZodType> {
+  create(input: {
+    readonly workspaceId?: string;
+    readonly data: z.input<Schema>;
+  }): ResultAsync<TypedResource<z.output<Schema>>, RookeryError>;
+  get(id: string): ResultAsync<TypedResource<z.output<Schema>>, RookeryError>;
+  /** Replaces the data. With `expectedVersion`, fails with CONFLICT if someone changed it since. */
+  update(
+    id: string,
+    data: z.input<Schema>,
+    options?: { readonly expectedVersion?: number },
+  ): ResultAsync<TypedResource<z.output<Schema>>, RookeryError>;
+  delete(id: string): ResultAsync<void, RookeryError>;
+  /** The resources the caller may see, through the policy's filter. */
+  list(query?: ResourceListQuery): ResultAsync<Page<TypedResource<z.output<Schema>>>, RookeryError>;
+}
+
+const CreateShape = z.strictObject({ workspaceId: WorkspaceId.optional(), data: z.unknown() });
+const ListShape = PageRequest.extend({ workspaceId: WorkspaceId.optional() });
+const UpdateOptions = z.strictObject({ expectedVersion: z.number().int().min(1).optional() });
+
+export function resourceService<Schema extends z.ZodType>(
+  env: TenancyEnv,
+  who: ScopeIdentity,
+  type: string,
+  definition: ResourceTypeDefinition<Schema>,
+): ResourceService<Schema> {
+  const typed = (r: Resource) => r as unknown as TypedResource<z.output<Schema>>;
+  const validData = (data: unknown) => {
+    const parsed = definition.schema.safeParse(data);
+    if (!parsed.success)
+      return err(
+        RookeryErrors.validation(
+          issuesFromZod(parsed.error).map((i) => ({
+            ...i,
+            path: i.path === "" ? "data" : `data.${i.path}`,
+          })),
+          type,
+        ),
+      );
+    return parseWith(JsonObject, parsed.data, type);
+  };
+  const target = (s: ScopedUnit, workspaceId: WorkspaceId | null) => ({
+    tenantId: s.unit.tenantId,
+    workspaceId,
+    entity: "resource" as const,
+  });
+  const existing = (s: ScopedUnit, id: ResourceId, action: string) =>
+    safeTry(async function* () {
+      const found = yield* s.unit.resources.get(type, id);
+      if (found === null) return err(RookeryErrors.notFound("resource"));
+      yield* s.env.authorizer.authorize(s.actor, `${type}.${action}`, target(s, found.workspaceId));
+      return ok(found);
+    });
+  const writableWorkspace = (s: ScopedUnit, workspaceId: WorkspaceId | null) =>
+    safeTry(async function* () {
+      if (workspaceId === null) return ok(undefined);
+      const ws = yield* findWorkspace(s, workspaceId);
+      return ws.status === "archived"
+        ? err(
+            RookeryErrors.invariant(
+              "The workspace is archived; unarchive it to change its resources.",
+            ),
+          )
+        : ok(undefined);
+    });
+  const parseId = (raw: string) => parseWith(ResourceId, raw, `${type} id`);
+
+  return {
+    create: (raw) =>
+      safeTry(async function* () {
+        const input = yield* parseWith(CreateShape, raw, type);
+        const data = yield* validData(input.data);
+        const workspaceId = input.workspaceId ?? null;
+        if ((definition.scope === "workspace") !== (workspaceId !== null)) {
+          const message =
+            definition.scope === "workspace"
+              ? "required: this type lives in a workspace"
+              : "not allowed: this type is shared by the tenant";
+          return err(RookeryErrors.validation([{ path: "workspaceId", message }], type));
+        }
+        return runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            yield* writableWorkspace(s, workspaceId);
+            yield* s.env.authorizer.authorize(s.actor, `${type}.create`, target(s, workspaceId));
+            const at = nowIso(env);
+            const created = yield* s.unit.resources.insert({
+              tenantId: s.unit.tenantId,
+              id: env.ids() as ResourceId,
+              type,
+              workspaceId,
+              data,
+              version: 1,
+              createdBy: s.actor.userId as UserId,
+              createdAt: at,
+              updatedAt: at,
+            });
+            yield* s.audit({
+              action: `${type}.create`,
+              target: { type, id: created.id },
+              after: created.data,
+            });
+            return ok(typed(created));
+          }),
+        );
+      }),
+    get: (rawId) =>
+      safeTry(async function* () {
+        const id = yield* parseId(rawId);
+        return runScoped(env, who, "read", (s) => existing(s, id, "read").map(typed));
+      }),
+    update: (rawId, rawData, rawOptions = {}) =>
+      safeTry(async function* () {
+        const id = yield* parseId(rawId);
+        const data = yield* validData(rawData);
+        const options = yield* parseWith(UpdateOptions, rawOptions, "update options");
+        return runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            const current = yield* existing(s, id, "update");
+            yield* writableWorkspace(s, current.workspaceId);
+            const update =
+              options.expectedVersion === undefined
+                ? { data, updatedAt: nowIso(env) }
+                : { data, updatedAt: nowIso(env), expectedVersion: options.expectedVersion };
+            const updated = yield* s.unit.resources.update(type, id, update);
+            yield* s.audit({
+              action: `${type}.update`,
+              target: { type, id },
+              before: current.data,
+              after: updated.data,
+            });
+            return ok(typed(updated));
+          }),
+        );
+      }),
+    delete: (rawId) =>
+      safeTry(async function* () {
+        const id = yield* parseId(rawId);
+        return runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            const current = yield* existing(s, id, "delete");
+            yield* s.unit.resources.remove(type, id);
+            yield* s.audit({
+              action: `${type}.delete`,
+              target: { type, id },
+              before: current.data,
+            });
+            return ok(undefined);
+          }),
+        );
+      }),
+    list: (raw = {}) =>
+      safeTry(async function* () {
+        const query = yield* parseWith(ListShape, raw, `${type} query`);
+        return runScoped(env, who, "read", (s) =>
+          safeTry(async function* () {
+            const { workspaceId, ...page } = query;
+            if (workspaceId !== undefined) {
+              const ws = yield* findWorkspace(s, workspaceId);
+              yield* s.env.authorizer.authorize(s.actor, `${type}.read`, target(s, ws.id));
+              const found = yield* s.unit.resources.list({ ...page, type, workspaces: [ws.id] });
+              return ok({ items: found.items.map(typed), next: found.next });
+            }
+            const filter = s.env.authorizer.visible(s.actor, `${type}.read`, type);
+            if (filter === null) return ok({ items: [], next: null });
+            const found = yield* s.unit.resources.list({ ...page, type, workspaces: filter });
+            return ok({ items: found.items.map(typed), next: found.next });
+          }),
+        );
+      }),
+  };
+}

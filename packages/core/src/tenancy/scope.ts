@@ -1,0 +1,95 @@
+import { err, errAsync, ok, okAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
+import type { z } from "zod";
+import { type RookeryError, RookeryErrors } from "../errors.js";
+import type { Tenant } from "../model/tenant.js";
+import type { Actor } from "./actor.js";
+import { type AuditLogService, auditLogService } from "./audit-log.js";
+import type { ResourceCatalogue } from "./config.js";
+import type { TenancyEnv } from "./env.js";
+import { signJobToken } from "./job-token.js";
+import { type MembersService, membersService } from "./members.js";
+import { changeStatus } from "./platform.js";
+import { type ResourceService, resourceService } from "./resources.js";
+import { runScoped, type ScopeIdentity } from "./scoped.js";
+import { type SettingsService, settingsService } from "./settings.js";
+import { type SubscriptionService, subscriptionService } from "./subscription.js";
+import { exportTenant, type TenantExport } from "./tenant-export.js";
+import { type WorkspacesService, workspacesService } from "./workspaces.js";
+
+/**
+ * Everything one authenticated user may do in their tenant. It holds only
+ * who the user is and which tenant; every call re-reads the user's role and
+ * assignments in its own unit of work, and asks the policy first.
+ */
+export interface Scope<Resources extends ResourceCatalogue = ResourceCatalogue>
+  extends ScopeIdentity {
+  /** The caller as the policy sees them right now: role and assigned workspaces. */
+  me(): ResultAsync<Actor, RookeryError>;
+  /** The tenant's profile. */
+  tenant(): ResultAsync<Tenant, RookeryError>;
+  readonly members: MembersService;
+  readonly workspaces: WorkspacesService;
+  readonly subscription: SubscriptionService;
+  readonly settings: SettingsService;
+  readonly audit: AuditLogService;
+  /** The typed service of one of the application's resource types. */
+  resources<Type extends keyof Resources & string>(
+    type: Type,
+  ): ResourceService<Resources[Type]["schema"]>;
+  /** Offboards the tenant (owner only): its users can no longer act; data is kept for the retention. */
+  offboard(): ResultAsync<Tenant, RookeryError>;
+  /** All of the tenant's data as one JSON document (owner only). */
+  exportData(): ResultAsync<TenantExport, RookeryError>;
+  /** A signed token a background job can resume this scope from (`tenancy.fromJob`). */
+  toJob(): Result<string, RookeryError>;
+}
+
+export function makeScope<Resources extends ResourceCatalogue>(
+  env: TenancyEnv,
+  who: ScopeIdentity,
+): Scope<Resources> {
+  const ownerOnly = (action: string) =>
+    runScoped(env, who, "read", (s) =>
+      safeTry(async function* () {
+        yield* s.env.authorizer.authorize(s.actor, action, { tenantId: s.unit.tenantId });
+        const tenant = yield* s.unit.tenant.get();
+        return tenant === null ? err(RookeryErrors.notFound("tenant")) : ok(tenant);
+      }),
+    );
+  const services = {
+    members: membersService(env, who),
+    workspaces: workspacesService(env, who),
+    subscription: subscriptionService(env, who),
+    settings: settingsService(env, who),
+    audit: auditLogService(env, who),
+  };
+  return {
+    userId: who.userId,
+    tenantId: who.tenantId,
+    ...services,
+    me: () => runScoped(env, who, "read", (s) => okAsync(s.actor)),
+    tenant: () => ownerOnly("tenant.read"),
+    resources: (type) => {
+      const definition = env.resources[type];
+      if (definition === undefined) return unknownType(type);
+      return resourceService(env, who, type, definition) as ResourceService<
+        Resources[typeof type]["schema"]
+      >;
+    },
+    offboard: () =>
+      ownerOnly("tenant.delete").andThen((tenant) =>
+        changeStatus(env, tenant, "deleted", "tenant.offboard", who.userId),
+      ),
+    exportData: () => ownerOnly("tenant.delete").andThen((tenant) => exportTenant(env, tenant)),
+    toJob: () => signJobToken(env.jobs, who, env.clock()),
+  };
+}
+
+/** A service whose every call fails: the type was not declared in `createTenancy({ resources })`. */
+function unknownType<S extends z.ZodType>(type: string): ResourceService<S> {
+  const fail = () =>
+    errAsync(
+      RookeryErrors.validation([{ path: "type", message: `unknown resource type '${type}'` }]),
+    );
+  return { create: fail, get: fail, update: fail, delete: fail, list: fail };
+}

@@ -1,0 +1,78 @@
+import { err, type Result, type ResultAsync } from "neverthrow";
+import type { RookeryError } from "../errors.js";
+import type { AuditEventId, TenantId, UserId } from "../ids.js";
+import type { JsonValue } from "../model/common.js";
+import type { TenantUnit } from "../port/tenant-unit.js";
+import type { UnitIntent } from "../port/unit-of-work.js";
+import { type Actor, loadActor } from "./actor.js";
+import { nowIso, type TenancyEnv } from "./env.js";
+
+/** Who a scope is for: the user, and the one tenant the user belonged to when it was made. */
+export interface ScopeIdentity {
+  readonly userId: UserId;
+  readonly tenantId: TenantId;
+}
+
+/** A unit of work with its freshly read actor and an audit writer bound to both. */
+export interface ScopedUnit {
+  readonly unit: TenantUnit;
+  readonly actor: Actor;
+  readonly env: TenancyEnv;
+  /** Records a change in the same unit of work as the change. */
+  audit(event: AuditInput): ResultAsync<void, RookeryError>;
+}
+
+export interface AuditInput {
+  readonly action: string;
+  readonly target: { readonly type: string; readonly id: string };
+  readonly before?: JsonValue | null;
+  readonly after?: JsonValue | null;
+}
+
+/**
+ * Runs one scoped call: a unit of work for the scope's tenant that first
+ * re-reads the actor, then runs `body`. Everything the call does, the audit
+ * event included, commits or rolls back together.
+ */
+export function runScoped<T>(
+  env: TenancyEnv,
+  who: ScopeIdentity,
+  intent: UnitIntent,
+  body: (scoped: ScopedUnit) => PromiseLike<Result<T, RookeryError>>,
+): ResultAsync<T, RookeryError> {
+  return env.adapter.tenant(
+    who.tenantId,
+    async (unit) => {
+      const actor = await loadActor(unit, who.userId);
+      if (actor.isErr()) return err(actor.error);
+      return body({
+        unit,
+        actor: actor.value,
+        env,
+        audit: (event) => writeAudit(env, unit, actor.value.userId, event),
+      });
+    },
+    { intent, actorId: who.userId },
+  );
+}
+
+/** Appends an audit event in `unit`; `actorId` null means the platform acted. */
+export function writeAudit(
+  env: TenancyEnv,
+  unit: TenantUnit,
+  actorId: UserId | null,
+  event: AuditInput,
+): ResultAsync<void, RookeryError> {
+  return unit.audit
+    .append({
+      tenantId: unit.tenantId,
+      id: env.ids() as AuditEventId,
+      actorId,
+      action: event.action,
+      target: event.target,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      at: nowIso(env),
+    })
+    .map(() => undefined);
+}

@@ -1,0 +1,133 @@
+import { err, ok, type ResultAsync, safeTry } from "neverthrow";
+import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
+import type { JsonObject } from "../model/common.js";
+import { JsonObject as JsonObjectSchema } from "../model/common.js";
+import { parseWith } from "../parse.js";
+import { nowIso, type TenancyEnv } from "./env.js";
+import { WorkspaceIdInput } from "./inputs.js";
+import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
+import { defaultSettings } from "./settings-values.js";
+import { findWorkspace } from "./workspaces.js";
+
+/** Company-wide settings, and the overrides a workspace may make of some keys. */
+export interface SettingsService {
+  /** The company-wide settings, with defaults for keys never set. Everyone in the tenant may read. */
+  get(): ResultAsync<JsonObject, RookeryError>;
+  /** Merges `patch` into the company-wide settings. Owners and admins. */
+  update(patch: JsonObject): ResultAsync<JsonObject, RookeryError>;
+  /** The company-wide settings with the workspace's overrides applied. */
+  effective(workspaceId: string): ResultAsync<JsonObject, RookeryError>;
+  /** Merges `patch` into a workspace's overrides; only overridable keys. Owners and admins. */
+  overrideForWorkspace(
+    workspaceId: string,
+    patch: JsonObject,
+  ): ResultAsync<JsonObject, RookeryError>;
+}
+
+export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsService {
+  const overridable = new Set<string>(env.settings?.workspaceOverridable ?? []);
+  const validate = (values: JsonObject) => {
+    if (env.settings === undefined) return ok(values);
+    const parsed = env.settings.schema.safeParse(values);
+    return parsed.success
+      ? ok(parsed.data as JsonObject)
+      : err(RookeryErrors.validation(issuesFromZod(parsed.error), "settings"));
+  };
+  const tenantValues = (s: ScopedUnit) =>
+    s.unit.settings.getTenant().map((row) => ({ ...defaultSettings(env), ...(row?.values ?? {}) }));
+
+  return {
+    get: () =>
+      runScoped(env, who, "read", (s) =>
+        s.env.authorizer
+          .authorize(s.actor, "settings.read", { tenantId: s.unit.tenantId })
+          .asyncAndThen(() => tenantValues(s)),
+      ),
+    update: (rawPatch) =>
+      safeTry(async function* () {
+        const patch = yield* parseWith(JsonObjectSchema, rawPatch, "settings");
+        return runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            yield* s.env.authorizer.authorize(s.actor, "settings.update", {
+              tenantId: s.unit.tenantId,
+            });
+            const before = yield* tenantValues(s);
+            const values = yield* validate({ ...before, ...patch });
+            const existing = yield* s.unit.settings.getTenant();
+            const at = nowIso(env);
+            yield* s.unit.settings.putTenant({
+              tenantId: s.unit.tenantId,
+              values,
+              createdAt: existing?.createdAt ?? at,
+              updatedAt: at,
+            });
+            yield* s.audit({
+              action: "settings.update",
+              target: { type: "settings", id: s.unit.tenantId },
+              before,
+              after: values,
+            });
+            return ok(values);
+          }),
+        );
+      }),
+    effective: (rawId) =>
+      safeTry(async function* () {
+        const id = yield* parseWith(WorkspaceIdInput, rawId, "workspace id");
+        return runScoped(env, who, "read", (s) =>
+          safeTry(async function* () {
+            const ws = yield* findWorkspace(s, id);
+            yield* s.env.authorizer.authorize(s.actor, "workspace.read", {
+              tenantId: ws.tenantId,
+              workspaceId: ws.id,
+            });
+            const overrides = yield* s.unit.settings.getWorkspace(ws.id);
+            return ok({ ...(yield* tenantValues(s)), ...(overrides?.values ?? {}) });
+          }),
+        );
+      }),
+    overrideForWorkspace: (rawId, rawPatch) =>
+      safeTry(async function* () {
+        const id = yield* parseWith(WorkspaceIdInput, rawId, "workspace id");
+        const patch = yield* parseWith(JsonObjectSchema, rawPatch, "settings");
+        const refused = Object.keys(patch).filter((key) => !overridable.has(key));
+        if (refused.length > 0) {
+          return err(
+            RookeryErrors.validation(
+              refused.map((key) => ({
+                path: key,
+                message: "a workspace cannot override this setting",
+              })),
+              "workspace settings",
+            ),
+          );
+        }
+        return runScoped(env, who, "write", (s) =>
+          safeTry(async function* () {
+            const ws = yield* findWorkspace(s, id);
+            yield* s.env.authorizer.authorize(s.actor, "settings.update", {
+              tenantId: ws.tenantId,
+            });
+            const existing = yield* s.unit.settings.getWorkspace(ws.id);
+            const overrides = { ...(existing?.values ?? {}), ...patch };
+            yield* validate({ ...(yield* tenantValues(s)), ...overrides });
+            const at = nowIso(env);
+            yield* s.unit.settings.putWorkspace({
+              tenantId: s.unit.tenantId,
+              workspaceId: ws.id,
+              values: overrides,
+              createdAt: existing?.createdAt ?? at,
+              updatedAt: at,
+            });
+            yield* s.audit({
+              action: "settings.override",
+              target: { type: "workspace", id: ws.id },
+              before: existing?.values ?? null,
+              after: overrides,
+            });
+            return ok(overrides);
+          }),
+        );
+      }),
+  };
+}
