@@ -14,6 +14,6 @@ export type PageQuery = z.output<typeof PageRequest>;
 
 export interface Page<T> {
   readonly items: readonly T[];
-  /** Pass as `after` to get the next page; null on the last page. */
+  /** Pass as `after` to get the next page; null when no row follows this page. */
   readonly next: string | null;
 }

@@ -26,8 +26,9 @@ export interface TenantRepository {
   /** Applies `patch`; returns the new row. NOT_FOUND (`tenant`) when absent. */
   update(id: TenantId, patch: TenantPatch): Async<Tenant>;
   /**
-   * Deletes the tenant row for good. The caller purges the tenant's own data
-   * first (`TenantUnit.purge`) and releases its claims. Returns whether a row went.
+   * Deletes the tenant row for good, with its claims and any row it still owns
+   * (as `ON DELETE CASCADE` would). The services purge the tenant's data first
+   * (`TenantUnit.purge`). Returns whether a row went.
    */
   remove(id: TenantId): Async<boolean>;
 }
@@ -41,11 +42,11 @@ export interface UserRepository {
    */
   insert(user: User): Async<User>;
   get(id: UserId): Async<User | null>;
-  /** Looks up by e-mail; the model stores e-mails in lower case. */
+  /** Looks up by e-mail, compared case-insensitively (the model stores them in lower case). */
   getByEmail(email: string): Async<User | null>;
   /** NOT_FOUND (`user`) when absent; CONFLICT (`user`) when the new e-mail is taken. */
   update(id: UserId, patch: UserPatch): Async<User>;
-  /** Deletes the user row. Returns whether a row went. */
+  /** Deletes the user row and its claim. Returns whether a row went. */
   remove(id: UserId): Async<boolean>;
 }
 

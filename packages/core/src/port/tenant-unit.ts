@@ -57,7 +57,8 @@ export interface MembershipRepository {
   /**
    * CONFLICT (`membership`) when the user is already a member of this tenant,
    * or when `role` is owner and the tenant has an owner: the store MUST keep
-   * at most one owner per tenant, also under concurrency.
+   * at most one owner per tenant, also under concurrency. The user row and the
+   * claim are the services' to check (they are shared data).
    */
   insert(membership: Membership): Async<Membership>;
   get(userId: UserId): Async<Membership | null>;
@@ -67,7 +68,11 @@ export interface MembershipRepository {
   ): Async<Page<Membership>>;
   /** The owner, or null while the tenant has none (only mid-provisioning). */
   owner(): Async<Membership | null>;
-  /** NOT_FOUND when not a member; CONFLICT when `role` is owner and another member owns. */
+  /**
+   * NOT_FOUND (`membership`) when not a member; CONFLICT (`membership`) when
+   * `role` is owner and another member owns. Moving ownership is two calls in
+   * one unit: demote the owner, then promote the new one.
+   */
   updateRole(userId: UserId, role: Role, updatedAt: string): Async<Membership>;
   /** Removes the member and, with it, all of the member's workspace assignments. */
   remove(userId: UserId): Async<boolean>;
@@ -85,7 +90,7 @@ export interface WorkspaceRepository {
       readonly status?: WorkspaceStatus | undefined;
     },
   ): Async<Page<Workspace>>;
-  /** NOT_FOUND when absent; CONFLICT when the new name is taken in the tenant. */
+  /** NOT_FOUND (`workspace`) when absent; CONFLICT (`workspace`) when the new name is taken in the tenant. */
   update(id: WorkspaceId, patch: WorkspacePatch): Async<Workspace>;
   /** Removes the workspace with its assignments, its resources and its settings overrides. */
   remove(id: WorkspaceId): Async<boolean>;
@@ -110,7 +115,7 @@ export interface SubscriptionRepository {
   get(): Async<Subscription | null>;
   /** CONFLICT (`subscription`) when the tenant has one: there is exactly one per tenant. */
   insert(subscription: Subscription): Async<Subscription>;
-  /** NOT_FOUND when the tenant has none. */
+  /** NOT_FOUND (`subscription`) when the tenant has none. */
   update(patch: SubscriptionPatch): Async<Subscription>;
 }
 
@@ -134,7 +139,7 @@ export interface ResourceRepository {
   insert(resource: Resource): Async<Resource>;
   get(type: string, id: ResourceId): Async<Resource | null>;
   /**
-   * Replaces the data and bumps the version. NOT_FOUND when absent; CONFLICT
+   * Replaces the data and bumps the version. NOT_FOUND (`resource`) when absent; CONFLICT
    * (`resource`) when `expectedVersion` is given and differs from the stored one.
    */
   update(type: string, id: ResourceId, update: ResourceUpdate): Async<Resource>;

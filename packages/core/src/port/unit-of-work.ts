@@ -15,6 +15,10 @@ export type UnitIntent = "read" | "write";
  * The body of a unit of work. It returns a Result: an `Err` rolls the unit back
  * and is passed through unchanged; an exception rolls it back and becomes an
  * INTERNAL error.
+ *
+ * Once a repository call has returned `Err`, the work MUST end the unit by
+ * returning an `Err`: a SQL store aborts the transaction at the first failed
+ * statement, so later calls in the same unit may be refused.
  */
 export type Work<U, T> = (unit: U) => PromiseLike<Result<T, RookeryError>>;
 
@@ -43,6 +47,7 @@ export interface UnitOfWorkRunner {
    * - MUST keep the platform invariants under concurrency: unique user email,
    *   one tenant claim per user.
    * - MUST NOT offer any tenant-owned data.
+   * - A read unit sees one consistent snapshot; its writes fail (INTERNAL).
    * - Errors: whatever `work` returned; UNAVAILABLE when the store fails;
    *   INTERNAL when `work` throws.
    */
@@ -63,7 +68,15 @@ export interface UnitOfWorkRunner {
    *   one unit holds under concurrent units. Units of different tenants MUST
    *   NOT wait for each other.
    * - A unit for a tenant id with no tenant row reads nothing, and its writes
-   *   fail with NOT_FOUND (`tenant`).
+   *   fail with NOT_FOUND (`tenant`). The tenant's status does not change what
+   *   a unit may do: suspension is the services' concern.
+   * - Ids are unique per tenant, not globally: the same workspace or resource
+   *   id may exist in two tenants, and a foreign id never causes a CONFLICT
+   *   (which would reveal that it exists).
+   * - A read unit sees one consistent snapshot (REPEATABLE READ or stronger);
+   *   its writes fail (INTERNAL), as in a read-only transaction.
+   * - Errors are checked in this order: INVARIANT (a row naming another
+   *   tenant, refused before the store is touched), then NOT_FOUND, then CONFLICT.
    * - MUST leave no tenant context behind once the unit ends (a pooled
    *   connection carries no tenant into the next unit).
    * - Errors: whatever `work` returned; UNAVAILABLE; INTERNAL when `work` throws.
