@@ -1,0 +1,108 @@
+import { describe, expect, test } from "vitest";
+import { defaultPolicy } from "./index.js";
+import { actorOf, assigned, tenant } from "./testing/fixtures.js";
+
+const foreign = { tenantId: "t2", workspaceId: "w1" };
+
+describe("check", () => {
+  test("another tenant's target is denied first, with its own reason", () => {
+    for (const role of ["owner", "admin", "member"] as const) {
+      const decision = defaultPolicy.check(actorOf(role), "campaign.read", foreign);
+      expect(decision).toEqual({ allowed: false, reason: "tenant-mismatch", step: "tenant" });
+    }
+    // Even an action the role lacks reports the tenant, so a foreign id reads as absent.
+    expect(
+      defaultPolicy.check(actorOf("member"), "billing.update", { tenantId: "t2" }).reason,
+    ).toBe("tenant-mismatch");
+  });
+
+  test("decisions are shared constants: a check allocates nothing", () => {
+    const a = defaultPolicy.check(actorOf("admin"), "campaign.read", assigned);
+    const b = defaultPolicy.check(actorOf("owner"), "template.read", tenant);
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+
+  test.each([
+    ["no actor", null, "tenant.read", tenant],
+    ["an actor without tenant", { ...actorOf("owner"), tenantId: "" }, "tenant.read", tenant],
+    ["an actor without user", { ...actorOf("owner"), userId: undefined }, "tenant.read", tenant],
+    [
+      "assignments as an array",
+      { ...actorOf("member"), workspaceIds: ["w1"] },
+      "campaign.read",
+      assigned,
+    ],
+    ["an unknown role", { ...actorOf("owner"), role: "root" }, "tenant.read", tenant],
+    ["an inherited key as role", { ...actorOf("owner"), role: "__proto__" }, "tenant.read", tenant],
+    ["an unknown action", actorOf("owner"), "tenant.explode", tenant],
+    ["an inherited key as action", actorOf("owner"), "constructor", tenant],
+    ["no target", actorOf("owner"), "tenant.read", undefined],
+    ["a target without tenant", actorOf("owner"), "tenant.read", {}],
+    ["both tenants missing", { ...actorOf("owner"), tenantId: undefined }, "tenant.read", {}],
+    ["a workspace target without workspace", actorOf("owner"), "campaign.read", tenant],
+    [
+      "a throwing getter",
+      actorOf("owner"),
+      "tenant.read",
+      Object.defineProperty({}, "tenantId", {
+        get() {
+          throw new Error("boom");
+        },
+      }),
+    ],
+  ])("%s is a deny, never a throw", (_name, actor, action, target) => {
+    const call = [actor, action, target] as unknown as Parameters<typeof defaultPolicy.check>;
+    expect(defaultPolicy.check(...call)).toMatchObject({
+      allowed: false,
+      reason: "malformed-input",
+    });
+    expect(defaultPolicy.allows(...call)).toBe(false);
+    expect(defaultPolicy.explain(...call).allowed).toBe(false);
+    expect(defaultPolicy.filter(actor as never, action as never, "campaign" as never)).toEqual(
+      expect.objectContaining({ kind: expect.stringMatching(/none|all|workspaces/) }),
+    );
+  });
+});
+
+describe("explain", () => {
+  test("names the deciding step in words", () => {
+    const explained = defaultPolicy.explain(actorOf("member"), "campaign.update", {
+      tenantId: "t1",
+      workspaceId: "w2",
+    });
+    expect(explained).toMatchObject({ allowed: false, reason: "workspace-not-assigned" });
+    expect(explained.steps.map((s) => [s.step, s.outcome])).toEqual([
+      ["input", "passed"],
+      ["tenant", "passed"],
+      ["role", "passed"],
+      ["workspace", "denied"],
+    ]);
+    expect(explained.lines).toEqual([
+      "denied (workspace-not-assigned) at the workspace step",
+      "input: passed: actor member-1 (member) asks to campaign.update",
+      "tenant: passed: actor and target are both in tenant t1",
+      "role: passed: role member is granted campaign.update, but only in workspaces assigned to the actor",
+      "workspace: denied: workspace w2 is not assigned to the actor",
+    ]);
+  });
+
+  test("says which role an inherited grant comes from", () => {
+    const explained = defaultPolicy.explain(actorOf("owner"), "template.read", tenant);
+    expect(explained.lines.at(-1)).toBe(
+      "role: allowed: role owner is granted template.read (inherited from member)",
+    );
+  });
+
+  test("tells why a foreign target must look absent", () => {
+    const explained = defaultPolicy.explain(actorOf("admin"), "campaign.read", foreign);
+    expect(explained.reason).toBe("tenant-mismatch");
+    expect(explained.lines.at(-1)).toContain("NOT_FOUND");
+  });
+
+  test("gives the same decision as check", () => {
+    const explained = defaultPolicy.explain(actorOf("member"), "campaign.read", assigned);
+    const { steps: _steps, lines: _lines, ...decision } = explained;
+    expect(decision).toEqual(defaultPolicy.check(actorOf("member"), "campaign.read", assigned));
+  });
+});
