@@ -1,0 +1,35 @@
+import { type InspectedTable, runAdapterConformance } from "@rookery/testing";
+import { type MemoryAdapter, memoryAdapter } from "./index.js";
+
+/** Where each inspected table lives in a snapshot: shared, or in every tenant's partition. */
+const LOCATION: Record<InspectedTable, { readonly platform: boolean; readonly name: string }> = {
+  tenants: { platform: true, name: "tenants" },
+  users: { platform: true, name: "users" },
+  claims: { platform: true, name: "claims" },
+  memberships: { platform: false, name: "memberships" },
+  workspaces: { platform: false, name: "workspaces" },
+  assignments: { platform: false, name: "assignments" },
+  subscriptions: { platform: false, name: "subscription" },
+  tenant_settings: { platform: false, name: "tenantSettings" },
+  workspace_settings: { platform: false, name: "workspaceSettings" },
+  resources: { platform: false, name: "resources" },
+  audit_events: { platform: false, name: "audit" },
+};
+
+function rowsOf(adapter: MemoryAdapter, table: InspectedTable): Record<string, unknown>[] {
+  const snapshot = adapter.snapshot() as unknown as {
+    platform: Record<string, [string, Record<string, unknown>][]>;
+    tenants: Record<string, Record<string, [string, Record<string, unknown>][]>>;
+  };
+  const { platform, name } = LOCATION[table];
+  const tables = platform ? [snapshot.platform] : Object.values(snapshot.tenants);
+  return tables.flatMap((tablesOfOne) => (tablesOfOne[name] ?? []).map(([, row]) => row));
+}
+
+runAdapterConformance({
+  name: "memory",
+  createHarness: () => {
+    const adapter = memoryAdapter();
+    return { adapter, inspect: { rows: async (table) => rowsOf(adapter, table) } };
+  },
+});
