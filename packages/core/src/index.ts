@@ -20,6 +20,7 @@ export {
   type ValidationError,
   type ValidationIssue,
 } from "./errors.js";
+export { guardIsolation } from "./guard/isolation-guard.js";
 export {
   AuditEventId,
   type IdGenerator,

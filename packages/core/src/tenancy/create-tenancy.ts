@@ -2,6 +2,7 @@ import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import type { z } from "zod";
 import { systemClock } from "../clock.js";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
+import { guardIsolation } from "../guard/isolation-guard.js";
 import { UserId, uuidv7 } from "../ids.js";
 import { parseWith } from "../parse.js";
 import { loadActor } from "./actor.js";
@@ -59,7 +60,8 @@ export function createTenancy<
   }
   const resources: ResourceCatalogue = options.resources ?? {};
   const env: TenancyEnv = {
-    adapter: options.adapter,
+    // Core checks isolation on every repository call too: an adapter bug fails closed.
+    adapter: guardIsolation(options.adapter),
     authorizer: policyAuthorizer(options.policy ?? defaultTenancyPolicy(resources)),
     plans: options.plans,
     resources,
