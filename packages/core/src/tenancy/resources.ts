@@ -164,6 +164,8 @@ export function resourceService<Schema extends z.ZodType>(
         return runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
             const current = yield* existing(s, id, "delete");
+            // A delete is a write too: an archived workspace is frozen until unarchived.
+            yield* writableWorkspace(s, current.workspaceId);
             yield* s.unit.resources.remove(type, id);
             yield* s.audit({
               action: `${type}.delete`,
