@@ -10,3 +10,17 @@ export type {
 } from "./harness.js";
 export { runAdapterConformance } from "./run-adapter-conformance.js";
 export { type SeededTenant, type SeedTenantOptions, seedTenant } from "./seed-tenant.js";
+export {
+  type PenguinResources,
+  type PenguinScope,
+  type PenguinTenancy,
+  type PenguinTenancyOptions,
+  penguinMails,
+  penguinTenancy,
+  TEST_JOB_SECRET,
+  type TenancyWorld,
+  tenancyWorld,
+  WORLD_ROLES,
+  type WorldRole,
+  type WorldTenant,
+} from "./tenancy/penguinmails.js";

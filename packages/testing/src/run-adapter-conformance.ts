@@ -12,6 +12,7 @@ import { usersAndMembershipGroup } from "./conformance/users-and-membership.js";
 import { workspacesAndAssignmentsGroup } from "./conformance/workspaces-and-assignments.js";
 import { fixtures } from "./fixtures.js";
 import type { ConformanceHarness, ConformanceOptions } from "./harness.js";
+import { TENANCY_GROUPS } from "./tenancy/groups.js";
 
 const GROUPS: readonly ConformanceGroup[] = [
   tenantsGroup,
@@ -24,6 +25,8 @@ const GROUPS: readonly ConformanceGroup[] = [
   isolationGroup,
   atomicityGroup,
   concurrencyGroup,
+  // The services over the port: every adapter proves the tenancy scenarios too.
+  ...TENANCY_GROUPS,
 ];
 
 /**

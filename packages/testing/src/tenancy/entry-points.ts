@@ -1,0 +1,124 @@
+import { createTenancy } from "@rookery/core";
+import { expect } from "vitest";
+import { z } from "zod";
+import { defineGroup } from "../conformance/group.js";
+import { expectErr, expectOk } from "../expect-result.js";
+import { penguinMails, tenancyWorld, WORLD_ROLES } from "./penguinmails.js";
+import { ABSENT_ID, expectDenied, expectInvalid } from "./support.js";
+
+/** Issue 4, point 1: how a user gets a scope, and that it never outlives their membership. */
+export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
+  test("as() gives each member a scope of their tenant with their role", async ({ adapter }) => {
+    const { tenancy, a, b } = await tenancyWorld(adapter);
+    for (const role of WORLD_ROLES) {
+      const scope = expectOk(await tenancy.as(a.ids[role]), role);
+      expect(scope.tenantId).toBe(a.tenantId);
+      const me = expectOk(await scope.me(), `${role}: me()`);
+      expect(me.role).toBe(role);
+      expect(me.tenantId).toBe(a.tenantId);
+    }
+    const member = expectOk(await b.as.member.me());
+    expect([...member.workspaceIds]).toEqual([b.ws1]);
+  });
+
+  test("as() for a user of no tenant is NOT_FOUND; a malformed id is VALIDATION", async ({
+    adapter,
+  }) => {
+    const { tenancy, a } = await tenancyWorld(adapter);
+    expectErr(await tenancy.as(ABSENT_ID), "NOT_FOUND");
+    expectOk(await a.as.owner.members.remove(a.ids.member));
+    // The user row stays; the user belongs to no tenant any more.
+    expectErr(await tenancy.as(a.ids.member), "NOT_FOUND");
+    expectInvalid(await tenancy.as("not-a-uuid"), "");
+  });
+
+  test("a suspended tenant's users get TENANT_INACTIVE until it is reactivated", async ({
+    adapter,
+  }) => {
+    const { tenancy, a, b } = await tenancyWorld(adapter);
+    expectOk(await tenancy.platform.suspendTenant(a.tenantId));
+    const error = expectErr(await tenancy.as(a.ids.admin), "TENANT_INACTIVE");
+    expect(error).toMatchObject({ status: "suspended" });
+    expectErr(await a.as.owner.workspaces.list(), "TENANT_INACTIVE", undefined, "existing scope");
+    expectOk(await b.as.member.workspaces.list(), "B is untouched");
+    expectOk(await tenancy.platform.reactivateTenant(a.tenantId));
+    expectOk(await a.as.owner.workspaces.list(), "after reactivation");
+  });
+
+  test("a deleted tenant's users get TENANT_INACTIVE (deleted)", async ({ adapter }) => {
+    const { tenancy, a } = await tenancyWorld(adapter);
+    expectOk(await tenancy.platform.offboardTenant(a.tenantId));
+    for (const role of WORLD_ROLES) {
+      const error = expectErr(await tenancy.as(a.ids[role]), "TENANT_INACTIVE", undefined, role);
+      expect(error).toMatchObject({ status: "deleted" });
+      expectErr(await a.as[role].me(), "TENANT_INACTIVE", undefined, `${role}: held scope`);
+    }
+  });
+
+  test("a removed member's existing scope fails on its very next call", async ({ adapter }) => {
+    const { a } = await tenancyWorld(adapter);
+    const held = a.as.member;
+    expectOk(await held.resources("campaign").get(a.campaign1), "before removal");
+    expectOk(await a.as.admin.members.remove(a.ids.member));
+    expectErr(await held.resources("campaign").get(a.campaign1), "NOT_FOUND");
+    expectErr(await held.me(), "NOT_FOUND");
+    expectErr(await held.workspaces.list(), "NOT_FOUND");
+  });
+
+  test("a role change is in force on the scope's next call", async ({ adapter }) => {
+    const { a } = await tenancyWorld(adapter);
+    const held = a.as.member;
+    expectDenied(await held.workspaces.create({ name: "Mine" }), "as member");
+    expectOk(await a.as.owner.members.changeRole(a.ids.member, "admin"));
+    expectOk(await held.workspaces.create({ name: "Mine" }), "as admin");
+    expectOk(await a.as.owner.members.changeRole(a.ids.member, "member"));
+    expectDenied(await held.workspaces.rename(a.ws1, "Again"), "demoted again");
+  });
+
+  test("an unassignment is in force on the scope's next call", async ({ adapter }) => {
+    const { a } = await tenancyWorld(adapter);
+    expectOk(await a.as.member.workspaces.get(a.ws1));
+    expectOk(await a.as.admin.workspaces.unassign(a.ws1, a.ids.member));
+    expectDenied(await a.as.member.workspaces.get(a.ws1));
+    expectDenied(await a.as.member.resources("campaign").get(a.campaign1));
+  });
+
+  const invalidConfigs: Record<string, [Record<string, unknown>, string]> = {
+    "no plan": [{ plans: {} }, "plans"],
+    "a plan name that is not a slug": [
+      { plans: { "Big Plan": { limits: { seats: 1, workspaces: 1 } } } },
+      "plans.Big Plan",
+    ],
+    "negative seats": [
+      { plans: { starter: { limits: { seats: -1, workspaces: 1 } } } },
+      "plans.starter.limits.seats",
+    ],
+    "a resource type without a zod schema": [
+      { resources: { campaign: { scope: "workspace", schema: {} } } },
+      "resources.campaign.schema",
+    ],
+    "a resource scope that does not exist": [
+      {
+        resources: {
+          campaign: { scope: "galaxy", schema: penguinMails().resources.campaign.schema },
+        },
+      },
+      "resources.campaign.scope",
+    ],
+    "a short job secret": [{ jobs: { secret: "short" } }, "jobs.secret"],
+    "a setting without a default": [
+      { settings: { schema: z.object({ timezone: z.string() }) } },
+      "settings.schema",
+    ],
+  };
+  for (const [name, [override, path]] of Object.entries(invalidConfigs)) {
+    test(`createTenancy with ${name} is VALIDATION naming ${path}`, async ({ adapter }) => {
+      const options = { adapter, ...penguinMails(), ...override } as Parameters<
+        typeof createTenancy
+      >[0];
+      const result = createTenancy(options);
+      const error = expectErr(result, "VALIDATION");
+      if (error.code === "VALIDATION") expect(error.issues.map((i) => i.path)).toContain(path);
+    });
+  }
+});

@@ -1,0 +1,29 @@
+import type { ConformanceGroup } from "../conformance/group.js";
+import { entryPointsGroup } from "./entry-points.js";
+import { jobsAndContextGroup } from "./job-context.js";
+import { memberRolesGroup } from "./member-roles.js";
+import { membersGroup } from "./members.js";
+import { provisioningGroup } from "./provisioning.js";
+import { provisioningFailuresGroup } from "./provisioning-failures.js";
+import { limitRacesGroup } from "./races-limits.js";
+import { membershipRacesGroup } from "./races-membership.js";
+import { resourcesGroup } from "./resources.js";
+import { settingsGroup } from "./settings.js";
+import { subscriptionGroup } from "./subscription.js";
+import { workspacesGroup } from "./workspaces.js";
+
+/** The service scenarios of issue 4, registered after the port groups. */
+export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
+  entryPointsGroup,
+  jobsAndContextGroup,
+  provisioningGroup,
+  provisioningFailuresGroup,
+  membersGroup,
+  memberRolesGroup,
+  workspacesGroup,
+  subscriptionGroup,
+  settingsGroup,
+  resourcesGroup,
+  membershipRacesGroup,
+  limitRacesGroup,
+];

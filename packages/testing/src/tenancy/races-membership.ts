@@ -1,0 +1,102 @@
+import type { RookeryError } from "@rookery/core";
+import type { ResultAsync } from "neverthrow";
+import { expect } from "vitest";
+import { defineGroup } from "../conformance/group.js";
+import { RACERS, tally } from "../conformance/helpers.js";
+import { expectOk } from "../expect-result.js";
+import { penguinTenancy, tenancyWorld } from "./penguinmails.js";
+import { tenantRows } from "./support.js";
+
+/** Races on "one tenant per user" and "one owner" (DESIGN §2): exactly one attempt wins. */
+export const membershipRacesGroup = defineGroup("tenancy: membership races", (test) => {
+  test("one tenant per user: the same new e-mail added to A and B at once joins one", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { a, b } = await tenancyWorld(adapter);
+    const results = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        (i % 2 === 0 ? a : b).as.owner.members.add({ email: "mia@contested.example" }),
+      ),
+    );
+    const { succeeded, codes } = tally(results);
+    expect(succeeded).toBe(1);
+    expect(new Set(codes)).toEqual(new Set(["CONFLICT"]));
+    const users = (await inspect.rows("users")).filter((u) => u.email === "mia@contested.example");
+    expect(users).toHaveLength(1);
+    const claims = (await inspect.rows("claims")).filter((c) => c.userId === users[0]?.id);
+    expect(claims).toHaveLength(1);
+    const memberships = (await inspect.rows("memberships")).filter(
+      (m) => m.userId === users[0]?.id,
+    );
+    expect(memberships).toEqual([expect.objectContaining({ tenantId: claims[0]?.tenantId })]);
+  });
+
+  test("one tenant per user: an unattached user added to A and B at once joins one", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { a, b } = await tenancyWorld(adapter);
+    expectOk(await a.as.owner.members.remove(a.ids.member));
+    const results = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        (i % 2 === 0 ? a : b).as.admin.members.add({ userId: a.ids.member }),
+      ),
+    );
+    expect(tally(results).succeeded).toBe(1);
+    const memberships = (await inspect.rows("memberships")).filter(
+      (m) => m.userId === a.ids.member,
+    );
+    expect(memberships).toHaveLength(1);
+    expect((await inspect.rows("claims")).filter((c) => c.userId === a.ids.member)).toEqual([
+      expect.objectContaining({ tenantId: memberships[0]?.tenantId }),
+    ]);
+  });
+
+  test("one tenant per user: two signups with one owner e-mail make one tenant", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy } = penguinTenancy(adapter);
+    const results = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        tenancy.platform.provisionTenant({
+          name: `Company ${i}`,
+          plan: "starter",
+          owner: { email: "pat@contested.example" },
+        }),
+      ),
+    );
+    expect(tally(results).succeeded).toBe(1);
+    expect(await inspect.rows("tenants")).toHaveLength(1);
+    expect(await inspect.rows("users")).toHaveLength(1);
+    expect(await inspect.rows("claims")).toHaveLength(1);
+  });
+
+  test("one owner: concurrent transfers and role changes leave exactly one owner", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { a } = await tenancyWorld(adapter);
+    const calls: ResultAsync<unknown, RookeryError>[] = [
+      a.as.owner.members.transferOwnership(a.ids.admin),
+      a.as.owner.members.transferOwnership(a.ids.member),
+      a.as.admin.members.changeRole(a.ids.owner, "member"),
+      a.as.owner.members.changeRole(a.ids.admin, "member"),
+      a.as.member.members.transferOwnership(a.ids.owner),
+      a.as.owner.members.transferOwnership(a.ids.admin),
+      a.as.owner.members.changeRole(a.ids.member, "admin"),
+      a.as.admin.members.transferOwnership(a.ids.member),
+    ];
+    const results = await Promise.all(calls);
+    const owners = (await tenantRows(inspect, "memberships", a.tenantId)).filter(
+      (m) => m.role === "owner",
+    );
+    expect(owners).toHaveLength(1);
+    const transfers = (await tenantRows(inspect, "audit_events", a.tenantId)).filter(
+      (e) => e.action === "ownership.transfer",
+    );
+    expect(transfers.length).toBeGreaterThanOrEqual(1);
+    expect(tally(results).succeeded).toBeGreaterThanOrEqual(1);
+  });
+});
