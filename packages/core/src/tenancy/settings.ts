@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { err, ok, type ResultAsync, safeTry } from "neverthrow";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
 import type { JsonObject } from "../model/common.js";
@@ -53,6 +54,8 @@ export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsSe
             });
             const before = yield* tenantValues(s);
             const values = yield* validate({ ...before, ...patch });
+            // Nothing changed: no write and no audit event, as for the other services' no-ops.
+            if (isDeepStrictEqual(values, before)) return ok(values);
             const existing = yield* s.unit.settings.getTenant();
             const at = nowIso(env);
             yield* s.unit.settings.putTenant({
