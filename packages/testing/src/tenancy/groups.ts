@@ -1,8 +1,12 @@
 import type { ConformanceGroup } from "../conformance/group.js";
+import { auditGroup } from "./audit.js";
 import { entryPointsGroup } from "./entry-points.js";
+import { errorsGroup } from "./errors.js";
+import { isolationMatrixGroup } from "./isolation-matrix.js";
 import { jobsAndContextGroup } from "./job-context.js";
 import { memberRolesGroup } from "./member-roles.js";
 import { membersGroup } from "./members.js";
+import { offboardingGroup } from "./offboarding.js";
 import { provisioningGroup } from "./provisioning.js";
 import { provisioningFailuresGroup } from "./provisioning-failures.js";
 import { limitRacesGroup } from "./races-limits.js";
@@ -24,6 +28,10 @@ export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   subscriptionGroup,
   settingsGroup,
   resourcesGroup,
+  auditGroup,
+  offboardingGroup,
+  isolationMatrixGroup,
+  errorsGroup,
   membershipRacesGroup,
   limitRacesGroup,
 ];

@@ -62,6 +62,14 @@ export const settingsGroup = defineGroup("tenancy: settings", (test) => {
     expectInvalid(result, "");
   });
 
+  test("an update that changes nothing writes nothing", async ({ adapter, inspect }) => {
+    const { a } = await tenancyWorld(adapter);
+    for (const patch of [{}, { timezone: "UTC" }, { sendingWindow: { end: 18, start: 8 } }]) {
+      const values = await expectNoChange(inspect, () => a.as.owner.settings.update(patch));
+      expect(expectOk(values)).toEqual(DEFAULTS);
+    }
+  });
+
   test("effective settings are the company's with the workspace's overrides", async ({
     adapter,
     inspect,
