@@ -1,0 +1,107 @@
+import { manualClock } from "@rookery/core";
+import { ok, safeTry } from "neverthrow";
+import { firstWorkspaceOf, guideTenancy } from "./setup.js";
+
+/** Runs the snippets of docs/guides/audit-and-offboarding.md and returns what they produced. */
+export function runAuditAndOffboardingGuide() {
+  const clock = manualClock("2026-03-01T09:00:00.000Z");
+  return safeTry(async function* () {
+    const tenancy = yield* guideTenancy({ clock: clock.now });
+    const { platform } = tenancy;
+    const signup = yield* platform.provisionTenant({
+      name: "Penguin Corp",
+      plan: "starter",
+      owner: { email: "pat@penguin.example", name: "Pat" },
+      firstWorkspace: { name: "Acme Client" },
+    });
+    const tenantId = signup.tenant.id;
+    const pat = yield* tenancy.as(signup.owner.id);
+    const ada = yield* pat.members.add({ email: "ada@penguin.example", role: "admin" });
+    const max = yield* pat.members.add({ email: "max@penguin.example" });
+    const acme = yield* firstWorkspaceOf(signup);
+    yield* pat.workspaces.rename(acme.id, "Acme Corporation");
+    const krill = yield* platform.provisionTenant({
+      name: "Krill Inc",
+      plan: "starter",
+      owner: { email: "kim@krill.example" },
+    });
+    const kim = yield* tenancy.as(krill.owner.id);
+    const maxScope = yield* tenancy.as(max.userId);
+    const adaScope = yield* tenancy.as(ada.userId);
+
+    // #region audit-list
+    const log = yield* pat.audit.list({ limit: 50 });
+    const lines = log.items.map(
+      (event) => `${event.at} ${event.actorId ?? "platform"} ${event.action} ${event.target.id}`,
+    );
+    // Each event also has `before` and `after`, e.g. { name: "Acme Client" } and
+    // { name: "Acme Corporation" } for the rename. Oldest first; pass log.next as
+    // `after` for the following page.
+    const byMember = await maxScope.audit.list();
+    // FORBIDDEN: "Not allowed: role member is not granted audit.read."
+    // #endregion audit-list
+    const krillLog = yield* kim.audit.list();
+
+    // #region suspend
+    yield* platform.suspendTenant(tenantId);
+    const whileSuspended = await tenancy.as(max.userId);
+    // TENANT_INACTIVE, status "suspended": "The tenant is suspended; its users cannot
+    // act until it is reactivated." Scopes made before are refused the same way.
+    const oldScope = await adaScope.workspaces.list();
+    yield* platform.reactivateTenant(tenantId);
+    // #endregion suspend
+
+    // #region export
+    const exported = yield* pat.exportData();
+    // { format: "rookery.tenant-export/1", exportedAt, tenant, users, memberships,
+    //   workspaces, assignments, subscription, settings, workspaceSettings,
+    //   resources, auditEvents }: plain JSON, ready for JSON.stringify.
+    const byAdmin = await adaScope.exportData();
+    // FORBIDDEN: export and offboarding are the owner's.
+    // #endregion export
+
+    // #region offboard
+    const offboarded = yield* pat.offboard();
+    // offboarded.status === "deleted", offboarded.deletedAt is now.
+    const afterwards = await tenancy.as(pat.userId);
+    // TENANT_INACTIVE, status "deleted". The data is kept for the retention period;
+    // the platform may still export it, or reactivate the tenant.
+    const archive = yield* platform.exportTenant(tenantId);
+    // #endregion offboard
+
+    // #region platform-offboard
+    const krillGone = yield* platform.offboardTenant(krill.tenant.id);
+    // #endregion platform-offboard
+
+    // #region purge
+    const tooEarly = await platform.purgeTenant(tenantId);
+    // INVARIANT: "The tenant's data is kept until 2026-03-31T09:00:00.000Z."
+    clock.advance(30 * 24 * 60 * 60 * 1000); // retentionDays: 30, the default
+    const purged = yield* platform.purgeTenant(tenantId);
+    // { memberships: 3, workspaces: 1, resources: 0, auditEvents: ... }
+    const lookup = await platform.getTenant(tenantId);
+    // NOT_FOUND. Its former members belong to no tenant and may join another.
+    // #endregion purge
+
+    return ok({
+      log,
+      krillLog,
+      lines,
+      byMember,
+      whileSuspended,
+      oldScope,
+      exported,
+      byAdmin,
+      offboarded,
+      afterwards,
+      archive,
+      krillGone,
+      tooEarly,
+      purged,
+      lookup,
+      maxAfterPurge: await tenancy.as(max.userId),
+      tenantId,
+      ownerId: signup.owner.id,
+    });
+  });
+}
