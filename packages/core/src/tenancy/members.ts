@@ -81,7 +81,14 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
           }),
         );
         if (added.isErr()) {
-          await releaseUser(env, who.tenantId, claimed);
+          // A concurrent add of the same person may have made them a member meanwhile;
+          // the claim (and a user row this call created) is then theirs and must stay.
+          const now = await env.adapter.tenant(
+            who.tenantId,
+            (unit) => unit.memberships.get(claimed.user.id),
+            { intent: "read", actorId: who.userId },
+          );
+          if (now.isOk() && now.value === null) await releaseUser(env, who.tenantId, claimed);
           return err(added.error);
         }
         return ok({ ...added.value, email: claimed.user.email, name: claimed.user.name });
