@@ -21,6 +21,14 @@ export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
     expect([...member.workspaceIds]).toEqual([b.ws1]);
   });
 
+  test("every role reads its tenant's profile through tenant()", async ({ adapter }) => {
+    const { a } = await tenancyWorld(adapter);
+    for (const role of WORLD_ROLES) {
+      const tenant = expectOk(await a.as[role].tenant(), role);
+      expect(tenant).toMatchObject({ id: a.tenantId, name: "Penguin Corp", status: "active" });
+    }
+  });
+
   test("as() for a user of no tenant is NOT_FOUND; a malformed id is VALIDATION", async ({
     adapter,
   }) => {

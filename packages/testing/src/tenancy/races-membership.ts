@@ -1,9 +1,9 @@
-import type { RookeryError } from "@rookery/core";
-import type { ResultAsync } from "neverthrow";
+import type { RookeryAdapter, RookeryError } from "@rookery/core";
+import { ResultAsync } from "neverthrow";
 import { expect } from "vitest";
 import { defineGroup } from "../conformance/group.js";
 import { RACERS, tally } from "../conformance/helpers.js";
-import { expectOk } from "../expect-result.js";
+import { expectErr, expectOk } from "../expect-result.js";
 import { penguinTenancy, tenancyWorld } from "./penguinmails.js";
 import { tenantRows } from "./support.js";
 
@@ -30,6 +30,65 @@ export const membershipRacesGroup = defineGroup("tenancy: membership races", (te
       (m) => m.userId === users[0]?.id,
     );
     expect(memberships).toEqual([expect.objectContaining({ tenantId: claims[0]?.tenantId })]);
+  });
+
+  test("the same new e-mail added to one tenant at once joins once, with its user and claim", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { a } = await tenancyWorld(adapter);
+    const results = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        (i % 2 === 0 ? a.as.owner : a.as.admin).members.add({ email: "mia@a.example" }),
+      ),
+    );
+    expect(tally(results).succeeded).toBe(1);
+    const users = (await inspect.rows("users")).filter((u) => u.email === "mia@a.example");
+    expect(users).toHaveLength(1);
+    const userId = users[0]?.id;
+    expect((await inspect.rows("claims")).filter((c) => c.userId === userId)).toEqual([
+      expect.objectContaining({ tenantId: a.tenantId }),
+    ]);
+    expect((await inspect.rows("memberships")).filter((m) => m.userId === userId)).toHaveLength(1);
+  });
+
+  test("an add that loses to a concurrent add of the same person keeps the winner's user and claim", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { a, ids, clock } = await tenancyWorld(adapter);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    // Write units of the slow tenancy wait: its add claims the person, then stalls.
+    const stalled: RookeryAdapter = {
+      ...adapter,
+      tenant: (tenantId, work, options) =>
+        options?.intent === "read"
+          ? adapter.tenant(tenantId, work, options)
+          : ResultAsync.fromSafePromise(gate).andThen(() =>
+              adapter.tenant(tenantId, work, options),
+            ),
+    };
+    const slow = penguinTenancy(stalled, { ids, clock }).tenancy;
+    const owner = expectOk(await slow.as(a.ids.owner));
+    const loser = owner.members.add({ email: "mia@a.example" });
+    // Wait (boundedly) until the stalled add has claimed the person.
+    for (let i = 0; !(await inspect.rows("users")).some((u) => u.email === "mia@a.example"); i++) {
+      if (i > 1_000) throw new Error("The stalled add never claimed the person.");
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const winner = expectOk(await a.as.admin.members.add({ email: "mia@a.example" }));
+    open();
+    expectErr(await loser, "CONFLICT");
+    expect(await inspect.rows("users")).toContainEqual(
+      expect.objectContaining({ id: winner.userId }),
+    );
+    expect(await inspect.rows("claims")).toContainEqual(
+      expect.objectContaining({ userId: winner.userId, tenantId: a.tenantId }),
+    );
+    expectOk(await a.as.owner.members.get(winner.userId), "the winner is a whole member");
   });
 
   test("one tenant per user: an unattached user added to A and B at once joins one", async ({
