@@ -30,3 +30,12 @@ describe("ids", () => {
     expect(TenantId.safeParse("").success).toBe(false);
   });
 });
+
+describe("uuidv7 within one millisecond", () => {
+  it("keeps ids in the order they were made", () => {
+    const made = Array.from({ length: 5000 }, () => uuidv7());
+    expect([...made].sort()).toEqual(made);
+    expect(new Set(made).size).toBe(made.length);
+    expect(made.every((id) => TenantId.safeParse(id).success)).toBe(true);
+  });
+});

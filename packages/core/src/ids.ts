@@ -27,20 +27,40 @@ export type IdGenerator = () => string;
 /**
  * UUID version 7: time-ordered, so ordering rows by id is ordering them by
  * creation on every adapter, which keeps pagination identical across stores.
+ * Ids made in the same millisecond carry a counter in the 12 `rand_a` bits
+ * (RFC 9562, method 1), so they too sort in the order they were made.
  */
-export const uuidv7: IdGenerator = () => {
-  const bytes = randomFillSync(new Uint8Array(16));
-  const ms = Date.now();
-  bytes[0] = Math.floor(ms / 2 ** 40) & 0xff;
-  bytes[1] = Math.floor(ms / 2 ** 32) & 0xff;
-  bytes[2] = (ms >>> 24) & 0xff;
-  bytes[3] = (ms >>> 16) & 0xff;
-  bytes[4] = (ms >>> 8) & 0xff;
-  bytes[5] = ms & 0xff;
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  return formatUuid(bytes);
-};
+export const uuidv7: IdGenerator = (() => {
+  let lastMs = -1;
+  let counter = 0;
+  return () => {
+    const bytes = randomFillSync(new Uint8Array(16));
+    let ms = Date.now();
+    if (ms > lastMs) {
+      lastMs = ms;
+      counter = ((bytes[6] ?? 0) & 0x07) * 256 + (bytes[7] ?? 0); // start low, leaving room to count
+    } else {
+      ms = lastMs;
+      counter += 1;
+      if (counter > 0xfff) {
+        // 4096 ids in one millisecond: borrow the next millisecond rather than lose the order.
+        lastMs += 1;
+        ms = lastMs;
+        counter = 0;
+      }
+    }
+    bytes[0] = Math.floor(ms / 2 ** 40) & 0xff;
+    bytes[1] = Math.floor(ms / 2 ** 32) & 0xff;
+    bytes[2] = (ms >>> 24) & 0xff;
+    bytes[3] = (ms >>> 16) & 0xff;
+    bytes[4] = (ms >>> 8) & 0xff;
+    bytes[5] = ms & 0xff;
+    bytes[6] = 0x70 | (counter >>> 8);
+    bytes[7] = counter & 0xff;
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+    return formatUuid(bytes);
+  };
+})();
 
 /**
  * Deterministic, increasing ids (`00000000-0000-7000-8000-000000000001`, ...):
