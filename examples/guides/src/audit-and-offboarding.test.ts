@@ -71,7 +71,7 @@ describe("the audit and offboarding guide", async () => {
       code: "INVARIANT",
       message: "The tenant's data is kept until 2026-03-31T09:00:00.000Z.",
     });
-    expect(out.purged).toMatchObject({ memberships: 3, workspaces: 1, resources: 0 });
+    expect(out.purged).toMatchObject({ memberships: 3, workspaces: 1, resources: 0, users: 3 });
     expect(out.purged.auditEvents).toBe(out.archive.auditEvents.length);
     expect(out.lookup._unsafeUnwrapErr()).toMatchObject({ code: "NOT_FOUND", entity: "tenant" });
     expect(out.maxAfterPurge._unsafeUnwrapErr()).toMatchObject({

@@ -78,9 +78,9 @@ export function runAuditAndOffboardingGuide() {
     // INVARIANT: "The tenant's data is kept until 2026-03-31T09:00:00.000Z."
     clock.advance(30 * 24 * 60 * 60 * 1000); // retentionDays: 30, the default
     const purged = yield* platform.purgeTenant(tenantId);
-    // { memberships: 3, workspaces: 1, resources: 0, auditEvents: ... }
+    // { memberships: 3, workspaces: 1, resources: 0, auditEvents: ..., users: 3 }
     const lookup = await platform.getTenant(tenantId);
-    // NOT_FOUND. Its former members belong to no tenant and may join another.
+    // NOT_FOUND. Its members' user rows went with it.
     // #endregion purge
 
     return ok({

@@ -16,7 +16,8 @@ describe("the members guide", async () => {
     });
     expect(out.garbage._unsafeUnwrapErr()).toMatchObject({
       code: "VALIDATION",
-      message: "Invalid user id: must be a UUID",
+      message: "Invalid userId: must be a UUID",
+      issues: [{ path: "userId", message: "must be a UUID" }],
     });
   });
 

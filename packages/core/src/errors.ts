@@ -71,7 +71,7 @@ export type RookeryError =
 export const RookeryErrors = {
   validation: (issues: readonly ValidationIssue[], subject = "input"): ValidationError => ({
     code: "VALIDATION",
-    message: `Invalid ${subject}: ${issues.map(describeIssue).join("; ")}`,
+    message: `Invalid ${subject}: ${issues.map((issue) => describeIssue(issue, subject)).join("; ")}`,
     issues,
   }),
   notFound: (entity: EntityName, message = `No such ${entity}.`): NotFoundError => ({
@@ -130,6 +130,8 @@ export function isRookeryError(value: unknown): value is RookeryError {
   );
 }
 
-function describeIssue(issue: ValidationIssue): string {
-  return issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`;
+function describeIssue(issue: ValidationIssue, subject: string): string {
+  return issue.path === "" || issue.path === subject
+    ? issue.message
+    : `${issue.path}: ${issue.message}`;
 }

@@ -58,7 +58,7 @@ export {
   WorkspacePatch,
   WorkspaceStatus,
 } from "./model/workspace.js";
-export { parseWith } from "./parse.js";
+export { parseField, parseWith } from "./parse.js";
 export type { RookeryAdapter } from "./port/adapter.js";
 export type {
   PlatformUnit,

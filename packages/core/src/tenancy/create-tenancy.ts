@@ -4,7 +4,7 @@ import { systemClock } from "../clock.js";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
 import { guardIsolation } from "../guard/isolation-guard.js";
 import { UserId, uuidv7 } from "../ids.js";
-import { parseWith } from "../parse.js";
+import { parseField } from "../parse.js";
 import { loadActor } from "./actor.js";
 import { type ResourceCatalogue, type TenancyConfig, TenancyConfigShape } from "./config.js";
 import { type ScopeContext, scopeContext } from "./context.js";
@@ -73,7 +73,7 @@ export function createTenancy<
   };
   const as = (rawUserId: string) =>
     safeTry(async function* () {
-      const userId = yield* parseWith(UserId, rawUserId, "user id");
+      const userId = yield* parseField(UserId, rawUserId, "userId");
       const claim = yield* env.adapter.platform((unit) => unit.claims.get(userId), {
         intent: "read",
       });

@@ -4,11 +4,11 @@ import type { UserId } from "../ids.js";
 import type { Membership, Role } from "../model/membership.js";
 import type { Page, PageRequest } from "../model/page.js";
 import type { User } from "../model/user.js";
-import { parseWith } from "../parse.js";
+import { parseField, parseWith } from "../parse.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { AddMemberInput, MemberListInput, RoleInput, UserIdInput } from "./inputs.js";
 import { claimUser, releaseUser } from "./member-claims.js";
-import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
+import { runScoped, type ScopedUnit, type ScopeIdentity, writeAudit } from "./scoped.js";
 
 /** A membership with the person's profile. */
 export interface Member extends Membership {
@@ -42,7 +42,7 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
       }),
     get: (rawUserId) =>
       safeTry(async function* () {
-        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        const userId = yield* parseField(UserIdInput, rawUserId, "userId");
         const found = yield* runScoped(env, who, "read", (s) =>
           safeTry(async function* () {
             const visible = yield* listVisible(s, { limit: 1, userIds: [userId] });
@@ -91,12 +91,15 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
           if (now.isOk() && now.value === null) await releaseUser(env, who.tenantId, claimed);
           return err(added.error);
         }
+        // Claims and memberships live in different units, so a cleanup of a concurrent
+        // failed add may have released the claim meanwhile: take it again, or undo.
+        yield* confirmClaim(env, who, claimed.user.id);
         return ok({ ...added.value, email: claimed.user.email, name: claimed.user.name });
       }),
     changeRole: (rawUserId, rawRole) =>
       safeTry(async function* () {
-        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
-        const role = yield* parseWith(RoleInput, rawRole, "role");
+        const userId = yield* parseField(UserIdInput, rawUserId, "userId");
+        const role = yield* parseField(RoleInput, rawRole, "role");
         const changed = yield* runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
             const current = yield* getMembership(s, userId);
@@ -117,7 +120,7 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
       }),
     remove: (rawUserId) =>
       safeTry(async function* () {
-        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        const userId = yield* parseField(UserIdInput, rawUserId, "userId");
         yield* runScoped(env, who, "write", (s) => removeMember(s, userId));
         yield* releaseUser(env, who.tenantId, { user: { id: userId }, created: false });
         return ok(undefined);
@@ -130,7 +133,7 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
       }),
     transferOwnership: (rawUserId) =>
       safeTry(async function* () {
-        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        const userId = yield* parseField(UserIdInput, rawUserId, "userId");
         yield* runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
             const next = yield* getMembership(s, userId);
@@ -153,9 +156,45 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
   };
 }
 
+/**
+ * Re-takes the claim after the membership is written (idempotent when it still
+ * holds). If another tenant took the person in the meantime, or their user row
+ * went, the membership is withdrawn and the add fails: one tenant per user wins
+ * over this call.
+ */
+function confirmClaim(env: TenancyEnv, who: ScopeIdentity, userId: UserId) {
+  return safeTry(async function* () {
+    const claim = await env.adapter.platform((unit) =>
+      unit.claims.claim({ userId, tenantId: who.tenantId, claimedAt: nowIso(env) }),
+    );
+    if (claim.isOk()) return ok(undefined);
+    yield* env.adapter.tenant(
+      who.tenantId,
+      (unit) =>
+        unit.memberships.get(userId).andThen((membership) =>
+          membership === null
+            ? ok(undefined)
+            : unit.memberships.remove(userId).andThen(() =>
+                writeAudit(env, unit, who.userId, {
+                  action: "member.remove",
+                  target: { type: "user", id: userId },
+                  before: { role: membership.role },
+                }),
+              ),
+        ),
+      { actorId: who.userId },
+    );
+    return err(
+      claim.error.code === "CONFLICT"
+        ? RookeryErrors.conflict("user", "This user already belongs to another organisation.")
+        : claim.error,
+    );
+  });
+}
+
 /** Until the user is claimed, a newcomer has no id; the policy needs only some id to decide. */
 function newcomerId(input: { readonly userId: UserId } | { readonly email: string }): UserId {
-  return "userId" in input ? input.userId : (`new:${input.email}` as UserId);
+  return "userId" in input ? input.userId : ("newcomer" as UserId);
 }
 
 function mayAdd(s: ScopedUnit, role: Role, userId: UserId) {

@@ -4,12 +4,12 @@ import { type RookeryError, RookeryErrors } from "../errors.js";
 import { TenantId, type UserId } from "../ids.js";
 import { type Page, PageRequest } from "../model/page.js";
 import type { Tenant } from "../model/tenant.js";
-import { parseWith } from "../parse.js";
+import { parseField, parseWith } from "../parse.js";
 import type { PurgeCounts } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { type ProvisionedTenant, type ProvisionInput, provisionTenant } from "./provision.js";
 import { writeAudit } from "./scoped.js";
-import { exportTenant, type TenantExport } from "./tenant-export.js";
+import { exportTenant, readAll, type TenantExport } from "./tenant-export.js";
 
 /**
  * Operator actions across tenants. Kept apart from user scopes on purpose:
@@ -26,8 +26,16 @@ export interface PlatformHandle {
   /** Soft-deletes the tenant; its data is kept for the retention period, then may be purged. */
   offboardTenant(tenantId: string): ResultAsync<Tenant, RookeryError>;
   exportTenant(tenantId: string): ResultAsync<TenantExport, RookeryError>;
-  /** Deletes an offboarded tenant's data for good, once its retention has passed. */
-  purgeTenant(tenantId: string): ResultAsync<PurgeCounts, RookeryError>;
+  /**
+   * Deletes an offboarded tenant's data for good, once its retention has passed:
+   * its own rows, its claims, its members' user rows and the tenant row.
+   */
+  purgeTenant(tenantId: string): ResultAsync<PurgeReport, RookeryError>;
+}
+
+/** What a purge removed. */
+export interface PurgeReport extends PurgeCounts {
+  readonly users: number;
 }
 
 export const TenantListQuery = PageRequest.extend({
@@ -38,7 +46,7 @@ export type TenantListQuery = z.input<typeof TenantListQuery>;
 export function platformHandle(env: TenancyEnv): PlatformHandle {
   const visibleTenant = (rawId: string) =>
     safeTry(async function* () {
-      const id = yield* parseWith(TenantId, rawId, "tenant id");
+      const id = yield* parseField(TenantId, rawId, "tenantId");
       const tenant = yield* env.adapter.platform((unit) => unit.tenants.get(id), {
         intent: "read",
       });
@@ -71,11 +79,25 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
     listTenants: (raw = {}) =>
       safeTry(async function* () {
         const query = yield* parseWith(TenantListQuery, raw, "tenant query");
-        const page = yield* env.adapter.platform((unit) => unit.tenants.list(query), {
-          intent: "read",
-        });
-        // A tenant still provisioning is invisible, even to operators' listings.
-        return ok({ ...page, items: page.items.filter((t) => t.status !== "provisioning") });
+        // Tenants still provisioning are invisible: skip them, and read on so a page stays full.
+        const items: Tenant[] = [];
+        let after = query.after;
+        for (;;) {
+          const page = yield* env.adapter.platform(
+            (unit) => unit.tenants.list({ ...query, after }),
+            { intent: "read" },
+          );
+          for (const [index, tenant] of page.items.entries()) {
+            if (tenant.status === "provisioning") continue;
+            items.push(tenant);
+            if (items.length === query.limit) {
+              const more = page.next !== null || index < page.items.length - 1;
+              return ok({ items, next: more ? tenant.id : null });
+            }
+          }
+          if (page.next === null) return ok({ items, next: null });
+          after = page.next;
+        }
       }),
     suspendTenant: (id) => setStatus(id, ["active"], "suspended", "tenant.suspend"),
     reactivateTenant: (id) =>
@@ -96,11 +118,31 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
             ),
           );
         }
-        const counts = yield* env.adapter.tenant(tenant.id, (unit) => unit.purge());
-        yield* env.adapter.platform((unit) =>
-          unit.claims.releaseAll(tenant.id).andThen(() => unit.tenants.remove(tenant.id)),
+        const { counts, memberIds } = yield* env.adapter.tenant(tenant.id, (unit) =>
+          safeTry(async function* () {
+            const memberIds = (yield* readAll((q) => unit.memberships.list(q))).map(
+              (m) => m.userId,
+            );
+            return ok({ counts: yield* unit.purge(), memberIds });
+          }),
         );
-        return ok(counts);
+        // The members' user rows are personal data of this tenant's people: they go too,
+        // unless a person has since joined another tenant.
+        const users = yield* env.adapter.platform((unit) =>
+          safeTry(async function* () {
+            let removed = 0;
+            for (const userId of memberIds) {
+              const claim = yield* unit.claims.get(userId);
+              if (claim === null || claim.tenantId === tenant.id) {
+                if (yield* unit.users.remove(userId)) removed += 1;
+              }
+            }
+            yield* unit.claims.releaseAll(tenant.id);
+            yield* unit.tenants.remove(tenant.id);
+            return ok(removed);
+          }),
+        );
+        return ok({ ...counts, users });
       }),
   };
 }

@@ -6,7 +6,7 @@ import { JsonObject } from "../model/common.js";
 import type { Page } from "../model/page.js";
 import { PageRequest } from "../model/page.js";
 import type { Resource } from "../model/resource.js";
-import { parseWith } from "../parse.js";
+import { parseField, parseWith } from "../parse.js";
 import type { ResourceTypeDefinition } from "./config.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
@@ -89,7 +89,7 @@ export function resourceService<Schema extends z.ZodType>(
           )
         : ok(undefined);
     });
-  const parseId = (raw: string) => parseWith(ResourceId, raw, `${type} id`);
+  const parseId = (raw: string) => parseField(ResourceId, raw, "id");
 
   return {
     create: (raw) =>

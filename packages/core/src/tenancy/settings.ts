@@ -3,7 +3,7 @@ import { err, ok, type ResultAsync, safeTry } from "neverthrow";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
 import type { JsonObject } from "../model/common.js";
 import { JsonObject as JsonObjectSchema } from "../model/common.js";
-import { parseWith } from "../parse.js";
+import { parseField, parseWith } from "../parse.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { WorkspaceIdInput } from "./inputs.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
@@ -27,6 +27,30 @@ export interface SettingsService {
 
 export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsService {
   const overridable = new Set<string>(env.settings?.workspaceOverridable ?? []);
+  const declared =
+    env.settings === undefined ? null : new Set(Object.keys(env.settings.schema.shape));
+  const refuse = (keys: string[], message: string, subject: string) =>
+    keys.length === 0
+      ? ok(undefined)
+      : err(
+          RookeryErrors.validation(
+            keys.map((path) => ({ path, message })),
+            subject,
+          ),
+        );
+  // A key the schema does not declare would be dropped silently by z.object: refuse it instead.
+  const knownKeys = (patch: JsonObject) =>
+    refuse(
+      Object.keys(patch).filter((key) => declared !== null && !declared.has(key)),
+      "not a setting",
+      "settings",
+    );
+  const overridableKeys = (patch: JsonObject) =>
+    refuse(
+      Object.keys(patch).filter((key) => !overridable.has(key)),
+      "a workspace cannot override this setting",
+      "workspace settings",
+    );
   const validate = (values: JsonObject) => {
     if (env.settings === undefined) return ok(values);
     const parsed = env.settings.schema.safeParse(values);
@@ -52,6 +76,7 @@ export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsSe
             yield* s.env.authorizer.authorize(s.actor, "settings.update", {
               tenantId: s.unit.tenantId,
             });
+            yield* knownKeys(patch);
             const before = yield* tenantValues(s);
             const values = yield* validate({ ...before, ...patch });
             // Nothing changed: no write and no audit event, as for the other services' no-ops.
@@ -76,7 +101,7 @@ export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsSe
       }),
     effective: (rawId) =>
       safeTry(async function* () {
-        const id = yield* parseWith(WorkspaceIdInput, rawId, "workspace id");
+        const id = yield* parseField(WorkspaceIdInput, rawId, "workspaceId");
         return runScoped(env, who, "read", (s) =>
           safeTry(async function* () {
             const ws = yield* findWorkspace(s, id);
@@ -91,26 +116,15 @@ export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsSe
       }),
     overrideForWorkspace: (rawId, rawPatch) =>
       safeTry(async function* () {
-        const id = yield* parseWith(WorkspaceIdInput, rawId, "workspace id");
+        const id = yield* parseField(WorkspaceIdInput, rawId, "workspaceId");
         const patch = yield* parseWith(JsonObjectSchema, rawPatch, "settings");
-        const refused = Object.keys(patch).filter((key) => !overridable.has(key));
-        if (refused.length > 0) {
-          return err(
-            RookeryErrors.validation(
-              refused.map((key) => ({
-                path: key,
-                message: "a workspace cannot override this setting",
-              })),
-              "workspace settings",
-            ),
-          );
-        }
         return runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
             const ws = yield* findWorkspace(s, id);
             yield* s.env.authorizer.authorize(s.actor, "settings.update", {
               tenantId: ws.tenantId,
             });
+            yield* overridableKeys(patch);
             const existing = yield* s.unit.settings.getWorkspace(ws.id);
             const overrides = { ...(existing?.values ?? {}), ...patch };
             yield* validate({ ...(yield* tenantValues(s)), ...overrides });

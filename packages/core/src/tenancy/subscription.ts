@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import { Slug } from "../model/common.js";
 import { type Subscription, SubscriptionStatus } from "../model/subscription.js";
-import { parseWith } from "../parse.js";
+import { parseField } from "../parse.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
 
@@ -35,7 +35,7 @@ export function subscriptionService(env: TenancyEnv, who: ScopeIdentity): Subscr
     get: () => billing("read", "billing.read", (_s, current) => okAsync(current)),
     changePlan: (raw) =>
       safeTry(async function* () {
-        const plan = yield* parseWith(Slug, raw, "plan");
+        const plan = yield* parseField(Slug, raw, "plan");
         const definition = env.plans[plan];
         if (definition === undefined) {
           return err(
@@ -68,7 +68,7 @@ export function subscriptionService(env: TenancyEnv, who: ScopeIdentity): Subscr
       }),
     setStatus: (raw) =>
       safeTry(async function* () {
-        const status = yield* parseWith(SubscriptionStatus, raw, "status");
+        const status = yield* parseField(SubscriptionStatus, raw, "status");
         return billing("write", "billing.update", (s, current) =>
           safeTry(async function* () {
             const updated = yield* s.unit.subscription.update({ status, updatedAt: nowIso(env) });

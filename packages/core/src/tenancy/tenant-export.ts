@@ -64,8 +64,8 @@ export function exportTenant(
 
 function readOwned(env: TenancyEnv, unit: TenantUnit) {
   return safeTry(async function* () {
-    const memberships = yield* all((q) => unit.memberships.list(q));
-    const workspaces = yield* all((q) => unit.workspaces.list(q));
+    const memberships = yield* readAll((q) => unit.memberships.list(q));
+    const workspaces = yield* readAll((q) => unit.workspaces.list(q));
     const assignments: WorkspaceAssignment[] = [];
     const workspaceSettings: WorkspaceSettings[] = [];
     for (const ws of workspaces) {
@@ -76,7 +76,7 @@ function readOwned(env: TenancyEnv, unit: TenantUnit) {
     const resources: Resource[] = [];
     for (const type of Object.keys(env.resources)) {
       resources.push(
-        ...(yield* all((q) => unit.resources.list({ ...q, type, workspaces: "all" }))),
+        ...(yield* readAll((q) => unit.resources.list({ ...q, type, workspaces: "all" }))),
       );
     }
     return ok({
@@ -87,13 +87,13 @@ function readOwned(env: TenancyEnv, unit: TenantUnit) {
       settings: yield* unit.settings.getTenant(),
       workspaceSettings,
       resources,
-      auditEvents: yield* all((q) => unit.audit.list(q)),
+      auditEvents: yield* readAll((q) => unit.audit.list(q)),
     });
   });
 }
 
 /** Follows `next` until the last page. */
-function all<T>(
+export function readAll<T>(
   page: (query: PageQuery) => ResultAsync<Page<T>, RookeryError>,
 ): ResultAsync<T[], RookeryError> {
   return safeTry(async function* () {

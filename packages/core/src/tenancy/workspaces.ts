@@ -3,7 +3,7 @@ import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { UserId, WorkspaceId } from "../ids.js";
 import type { Page } from "../model/page.js";
 import type { Workspace, WorkspaceAssignment } from "../model/workspace.js";
-import { parseWith } from "../parse.js";
+import { parseField, parseWith } from "../parse.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import {
   CreateWorkspaceInput,
@@ -40,7 +40,7 @@ export function workspacesService(env: TenancyEnv, who: ScopeIdentity): Workspac
     body: (s: ScopedUnit, ws: Workspace) => ResultAsync<T, RookeryError>,
   ) =>
     safeTry(async function* () {
-      const id = yield* parseWith(WorkspaceIdInput, rawId, "workspace id");
+      const id = yield* parseField(WorkspaceIdInput, rawId, "workspaceId");
       return runScoped(env, who, intent, (s) =>
         safeTry(async function* () {
           const ws = yield* findWorkspace(s, id);
@@ -111,7 +111,7 @@ export function workspacesService(env: TenancyEnv, who: ScopeIdentity): Workspac
       }),
     rename: (rawId, rawName) =>
       safeTry(async function* () {
-        const name = yield* parseWith(NameInput, rawName, "name");
+        const name = yield* parseField(NameInput, rawName, "name");
         return withWorkspace(rawId, "write", "workspace.rename", (s, ws) =>
           safeTry(async function* () {
             const updated = yield* s.unit.workspaces.update(ws.id, {
@@ -144,7 +144,7 @@ export function workspacesService(env: TenancyEnv, who: ScopeIdentity): Workspac
       ),
     assign: (rawId, rawUserId) =>
       safeTry(async function* () {
-        const userId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        const userId = yield* parseField(UserIdInput, rawUserId, "userId");
         return withWorkspace(rawId, "write", "workspace.assign", (s, ws) =>
           safeTry(async function* () {
             const assignment = yield* s.unit.assignments.add({
@@ -164,7 +164,7 @@ export function workspacesService(env: TenancyEnv, who: ScopeIdentity): Workspac
       }),
     unassign: (rawId, rawUserId) =>
       safeTry(async function* () {
-        const userId: UserId = yield* parseWith(UserIdInput, rawUserId, "user id");
+        const userId: UserId = yield* parseField(UserIdInput, rawUserId, "userId");
         return withWorkspace(rawId, "write", "workspace.assign", (s, ws) =>
           safeTry(async function* () {
             if (!(yield* s.unit.assignments.remove(ws.id, userId)))

@@ -37,7 +37,7 @@ export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
     expectOk(await a.as.owner.members.remove(a.ids.member));
     // The user row stays; the user belongs to no tenant any more.
     expectErr(await tenancy.as(a.ids.member), "NOT_FOUND");
-    expectInvalid(await tenancy.as("not-a-uuid"), "");
+    expectInvalid(await tenancy.as("not-a-uuid"), "userId");
   });
 
   test("a suspended tenant's users get TENANT_INACTIVE until it is reactivated", async ({

@@ -112,6 +112,13 @@ export const errorsGroup = defineGroup("tenancy: errors", (test) => {
     const { a } = await tenancyWorld(adapter);
     expectInvalid(await a.as.owner.members.add({ email: "not-an-address" }), "email");
     expectInvalid(await a.as.owner.members.add({ userId: "u-1" }), "userId");
+    expectInvalid(
+      await a.as.owner.members.add({ email: "o@penguin.example", role: "owner" as never }),
+      "role",
+    );
+    expectInvalid(await a.as.owner.members.add({ role: "member" }), "email");
+    expectInvalid(await a.as.owner.workspaces.rename(a.ws1, ""), "name");
+    expectInvalid(await a.as.owner.members.get("not-an-id"), "userId");
     expectInvalid(await a.as.owner.workspaces.list({ limit: 501 }), "limit");
     expectInvalid(
       await a.as.owner.settings.update({ sendingWindow: { start: 8, end: 99 } }),

@@ -102,13 +102,18 @@ export const offboardingGroup = defineGroup("tenancy: offboarding", (test) => {
     const bBefore = await storeState(inspect, b.tenantId);
     const bTenant = (await inspect.rows("tenants")).find((t) => t.id === b.tenantId);
     const counts = expectOk(await tenancy.platform.purgeTenant(a.tenantId));
-    expect(counts).toMatchObject({ memberships: 3, workspaces: 2, resources: 5 });
+    expect(counts).toMatchObject({ memberships: 3, workspaces: 2, resources: 5, users: 3 });
     for (const table of ALL_TABLES) {
       expect(await tenantRows(inspect, table, a.tenantId), table).toEqual([]);
     }
     expect(await inspect.rows("tenants")).toEqual([bTenant]);
     const claimed = (await inspect.rows("claims")).map((c) => c.userId);
-    for (const role of WORLD_ROLES) expect(claimed).not.toContain(a.ids[role]);
+    const users = (await inspect.rows("users")).map((u) => u.id);
+    for (const role of WORLD_ROLES) {
+      expect(claimed).not.toContain(a.ids[role]);
+      expect(users, "a purged member's user row").not.toContain(a.ids[role]);
+      expect(users, "B's people stay").toContain(b.ids[role]);
+    }
     expect(await storeState(inspect, b.tenantId)).toEqual(bBefore);
     expectErr(await tenancy.platform.getTenant(a.tenantId), "NOT_FOUND", "tenant");
     expectErr(await tenancy.as(a.ids.owner), "NOT_FOUND");

@@ -59,7 +59,7 @@ export const settingsGroup = defineGroup("tenancy: settings", (test) => {
     const result = await expectNoChange(inspect, () =>
       a.as.owner.settings.update({ colour: "blue" }),
     );
-    expectInvalid(result, "");
+    expectInvalid(result, "colour");
   });
 
   test("an update that changes nothing writes nothing", async ({ adapter, inspect }) => {
