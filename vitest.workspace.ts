@@ -7,7 +7,7 @@ import { resolve } from "node:path";
  * `src/` without a build.
  */
 const here = import.meta.dirname;
-const packageNames = ["policy", "core", "memory", "testing"] as const;
+const packageNames = ["policy", "core", "memory", "testing", "nile"] as const;
 
 export const sourceAliases = packageNames.map((name) => ({
   find: new RegExp(`^@rookery/${name}$`),
@@ -15,13 +15,27 @@ export const sourceAliases = packageNames.map((name) => ({
 }));
 
 export const projects = [
-  ...packageNames.map((name) => ({
+  ...packageNames
+    .filter((name) => name !== "nile")
+    .map((name) => ({
+      extends: true as const,
+      test: {
+        name,
+        root: resolve(here, "packages", name),
+        typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
+      },
+    })),
+  {
+    // Runs against a real PostgreSQL that its global setup starts (or TEST_DATABASE_URL).
     extends: true as const,
     test: {
-      name,
-      root: resolve(here, "packages", name),
-      typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
+      name: "nile",
+      root: resolve(here, "packages", "nile"),
+      include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
+      globalSetup: [resolve(here, "packages", "nile", "test-support", "global-setup.ts")],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
     },
-  })),
+  },
   { extends: true as const, test: { name: "examples", root: resolve(here, "examples") } },
 ];

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { connectionFromEnv } from "./cli-connection.js";
+import { migrate } from "./schema/migrate.js";
+
+const USAGE = `Usage: rookery migrate [--mode nile|postgres] [--url postgres://...]
+
+Applies Rookery's schema. The connection comes from --url, else DATABASE_URL,
+else NILEDB_POSTGRES_URL with NILEDB_USER / NILEDB_PASSWORD. The mode defaults
+to "nile" when only the NILEDB_* variables are set, else to "postgres".`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { mode: { type: "string" }, url: { type: "string" }, help: { type: "boolean" } },
+  });
+  if (values.help === true || positionals[0] !== "migrate") {
+    console.log(USAGE);
+    return values.help === true ? 0 : 2;
+  }
+  const connection = connectionFromEnv(process.env, values.url, values.mode);
+  if (connection.isErr()) {
+    console.error(connection.error);
+    return 2;
+  }
+  const pool = new pg.Pool({ connectionString: connection.value.url, max: 1 });
+  try {
+    const report = await migrate({ pool, mode: connection.value.mode });
+    if (report.isErr()) {
+      console.error(`rookery migrate failed: ${report.error.message}`);
+      return 1;
+    }
+    const { applied, alreadyApplied, mode } = report.value;
+    for (const id of applied) console.log(`applied ${id}`);
+    console.log(
+      `${mode} mode: ${applied.length} applied, ${alreadyApplied.length} already applied`,
+    );
+    return 0;
+  } finally {
+    await pool.end();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,51 @@
+import { type AuditEvent, type AuditRepository, RookeryErrors } from "@rookery/core";
+import { errAsync, okAsync } from "neverthrow";
+import { json, toPage } from "../sql/rows.js";
+import { ownWrite, type TenantScope } from "./tenant-scope.js";
+
+const COLUMNS = `tenant_id AS "tenantId", id, actor_id AS "actorId", action,
+  json_build_object('type', target_type, 'id', target_id) AS target, before, after, at`;
+
+export function auditRepository(scope: TenantScope): AuditRepository {
+  const { s, tenantId } = scope;
+  return {
+    append: (e) =>
+      ownWrite(scope, e, () =>
+        s
+          .rows(
+            `INSERT INTO rookery_audit_events (tenant_id, id, actor_id, action, target_type, target_id,
+               before, after, at)
+             VALUES ($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::jsonb, $8::jsonb,
+               $9::timestamptz)
+             ON CONFLICT DO NOTHING RETURNING 1`,
+            [
+              tenantId,
+              e.id,
+              e.actorId,
+              e.action,
+              e.target.type,
+              e.target.id,
+              e.before === null ? null : json(e.before),
+              e.after === null ? null : json(e.after),
+              e.at,
+            ],
+          )
+          .andThen((rows) =>
+            rows.length === 0
+              ? errAsync(
+                  RookeryErrors.conflict("audit_event", "An audit event with this id exists."),
+                )
+              : okAsync(e),
+          ),
+      ),
+    list: (query) =>
+      s
+        .rows(
+          `SELECT ${COLUMNS} FROM rookery_audit_events
+           WHERE tenant_id = $1::uuid AND ($2::uuid IS NULL OR id > $2::uuid)
+           ORDER BY id LIMIT $3::int`,
+          [tenantId, query.after ?? null, query.limit + 1],
+        )
+        .map((rows) => toPage(rows, query, (e: AuditEvent) => e.id)),
+  };
+}

@@ -1,0 +1,61 @@
+import type { PurgeCounts, Tenant, TenantId, TenantUnit } from "@rookery/core";
+import { firstOrNull } from "../sql/rows.js";
+import type { UnitSession } from "../sql/unit-session.js";
+import { settingsRepository, subscriptionRepository } from "./account.js";
+import { assignmentRepository } from "./assignments.js";
+import { auditRepository } from "./audit.js";
+import { membershipRepository } from "./memberships.js";
+import { TENANT_COLUMNS } from "./platform-tenants.js";
+import { resourceRepository } from "./resources.js";
+import { ownWrite, type TenantScope } from "./tenant-scope.js";
+import { workspaceRepository } from "./workspaces.js";
+
+/** Every tenant-owned table, emptied by purge in one statement. */
+const PURGE = `WITH m AS (DELETE FROM users.tenant_users WHERE tenant_id = $1::uuid RETURNING deleted),
+  x AS (DELETE FROM rookery_workspace_assignments WHERE tenant_id = $1::uuid),
+  r AS (DELETE FROM rookery_resources WHERE tenant_id = $1::uuid RETURNING 1),
+  ws AS (DELETE FROM rookery_workspace_settings WHERE tenant_id = $1::uuid),
+  w AS (DELETE FROM rookery_workspaces WHERE tenant_id = $1::uuid RETURNING 1),
+  sub AS (DELETE FROM rookery_subscriptions WHERE tenant_id = $1::uuid),
+  ts AS (DELETE FROM rookery_tenant_settings WHERE tenant_id = $1::uuid),
+  idem AS (DELETE FROM rookery_idempotency_keys WHERE tenant_id = $1::uuid),
+  a AS (DELETE FROM rookery_audit_events WHERE tenant_id = $1::uuid RETURNING 1)
+SELECT (SELECT count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
+       (SELECT count(*) FROM w)::int AS workspaces, (SELECT count(*) FROM r)::int AS resources,
+       (SELECT count(*) FROM a)::int AS "auditEvents"`;
+
+/** The tenant unit over one transaction whose context is `tenantId`. */
+export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
+  const scope: TenantScope = { s, tenantId };
+  return {
+    tenantId,
+    // A read of the shared tenants table: allowed in a tenant transaction on NileDB.
+    tenant: {
+      get: () =>
+        s
+          .rows(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1::uuid`, [tenantId])
+          .map(firstOrNull<Tenant>),
+    },
+    memberships: membershipRepository(scope),
+    workspaces: workspaceRepository(scope),
+    assignments: assignmentRepository(scope),
+    subscription: subscriptionRepository(scope),
+    settings: settingsRepository(scope),
+    resources: resourceRepository(scope),
+    audit: auditRepository(scope),
+    purge: () =>
+      ownWrite(scope, null, () =>
+        s
+          .rows<{
+            memberships: number;
+            workspaces: number;
+            resources: number;
+            auditEvents: number;
+          }>(PURGE, [tenantId])
+          .map(
+            ([row]): PurgeCounts =>
+              row ?? { memberships: 0, workspaces: 0, resources: 0, auditEvents: 0 },
+          ),
+      ),
+  };
+}

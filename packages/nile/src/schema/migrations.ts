@@ -1,0 +1,20 @@
+import { POSTGRES_BUILTINS } from "./postgres-builtins.js";
+import { ROOKERY_TABLES } from "./rookery-tables.js";
+import { POSTGRES_ROW_SECURITY } from "./row-security.js";
+
+/** Where the schema goes: a NileDB database, or plain PostgreSQL with RLS. */
+export type SchemaMode = "nile" | "postgres";
+
+export interface Migration {
+  /** Recorded once applied; never renamed. */
+  readonly id: string;
+  readonly modes: readonly SchemaMode[];
+  readonly statements: readonly string[];
+}
+
+/** Every migration, in the order they apply. Append only. */
+export const MIGRATIONS: readonly Migration[] = [
+  { id: "0001_postgres_builtins", modes: ["postgres"], statements: POSTGRES_BUILTINS },
+  { id: "0002_rookery_tables", modes: ["nile", "postgres"], statements: ROOKERY_TABLES },
+  { id: "0003_postgres_row_security", modes: ["postgres"], statements: POSTGRES_ROW_SECURITY },
+];

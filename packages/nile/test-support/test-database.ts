@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import "./provided.js";
+import { databaseUrl, roleUrl } from "./urls.js";
+
+/** A database of its own for one test file, copied from the migrated template. */
+export interface TestDatabase {
+  readonly name: string;
+  /** As the ordinary application role. */
+  readonly appUrl: string;
+  /** As a superuser: for the inspector and for fault injection. */
+  readonly superuserUrl: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const env = inject("postgres");
+  const name = `${env.prefix}_${randomBytes(4).toString("hex")}`;
+  await withAdmin(env.superuserUrl, (admin) =>
+    admin.query(`CREATE DATABASE ${name} TEMPLATE ${env.template} OWNER ${env.appRole}`),
+  );
+  const superuserUrl = databaseUrl(env.superuserUrl, name);
+  return {
+    name,
+    appUrl: roleUrl(superuserUrl, env.appRole, env.appPassword),
+    superuserUrl,
+    drop: async () => {
+      await withAdmin(env.superuserUrl, (admin) => admin.query(`DROP DATABASE ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, body: (client: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    return await body(admin);
+  } finally {
+    await admin.end();
+  }
+}
