@@ -23,6 +23,11 @@ export interface CompiledAction {
   readonly workspaceScoped: boolean;
   readonly direct: number;
   readonly viaAssignment: number;
+  /**
+   * The same masks by role position, for the fast path: 1 allowed anywhere in
+   * the tenant, 2 allowed in assigned workspaces, 0 not granted.
+   */
+  readonly reachByRole: readonly (0 | 1 | 2)[];
 }
 
 /** The whole policy, compiled. An invalid definition compiles to empty maps, so everything is denied. */
@@ -84,7 +89,10 @@ function build(definition: PolicyDefinition): CompiledPolicy {
       if (workspaceScoped && role.workspaces === "assigned") viaAssignment |= role.bit;
       else direct |= role.bit;
     }
-    actions.set(name, { name, resource, workspaceScoped, direct, viaAssignment });
+    const reachByRole = [...roles.values()].map((role) =>
+      (direct & role.bit) !== 0 ? 1 : (viaAssignment & role.bit) !== 0 ? 2 : 0,
+    );
+    actions.set(name, { name, resource, workspaceScoped, direct, viaAssignment, reachByRole });
   }
   return {
     valid: true,
