@@ -38,4 +38,5 @@ export const projects = [
     },
   },
   { extends: true as const, test: { name: "examples", root: resolve(here, "examples") } },
+  { extends: true as const, test: { name: "benchmarks", root: resolve(here, "benchmarks") } },
 ];
