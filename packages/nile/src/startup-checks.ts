@@ -35,6 +35,10 @@ export async function checkDatabase(
   pool: Pool,
   mode: SchemaMode,
 ): Promise<Result<void, RookeryError>> {
+  if (mode === "postgres") {
+    const refusal = await checkRole(pool);
+    if (refusal !== null) return err(refusal);
+  }
   const applied = await pool
     .query<{ id: string }>("SELECT id FROM rookery_migrations")
     .then((r) => new Set(r.rows.map((row) => row.id)))
@@ -48,20 +52,6 @@ export async function checkDatabase(
     );
   }
   if (mode === "nile") return ok(undefined);
-
-  const { rows } = await pool.query<RoleRow>(
-    `SELECT rolname AS role, rolsuper AS superuser, rolbypassrls AS bypassrls
-     FROM pg_roles WHERE rolname = current_user`,
-  );
-  const role = rows[0];
-  if (role === undefined || role.superuser || role.bypassrls) {
-    const what = role?.superuser ? "a superuser" : "a BYPASSRLS role";
-    return err(
-      RookeryErrors.invariant(
-        `Refusing to run as ${what} (${role?.role ?? "unknown"}): row-level security would not apply. Connect as an ordinary role that owns the schema.`,
-      ),
-    );
-  }
   const unguarded = await pool.query<UnguardedRow>(UNGUARDED_TABLES, [POLICY_NAME]);
   if (unguarded.rows.length > 0) {
     const tables = unguarded.rows.map((row) => row.table).join(", ");
@@ -72,4 +62,18 @@ export async function checkDatabase(
     );
   }
   return ok(undefined);
+}
+
+/** A superuser or BYPASSRLS role would make every policy moot. */
+async function checkRole(pool: Pool): Promise<RookeryError | null> {
+  const { rows } = await pool.query<RoleRow>(
+    `SELECT rolname AS role, rolsuper AS superuser, rolbypassrls AS bypassrls
+     FROM pg_roles WHERE rolname = current_user`,
+  );
+  const role = rows[0];
+  if (role === undefined || (!role.superuser && !role.bypassrls)) return null;
+  const what = role.superuser ? "a superuser" : "a BYPASSRLS role";
+  return RookeryErrors.invariant(
+    `Refusing to run as ${what} (${role.role}): row-level security would not apply. Connect as an ordinary role that owns the schema.`,
+  );
 }

@@ -26,7 +26,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     appUrl: roleUrl(superuserUrl, env.appRole, env.appPassword),
     superuserUrl,
     drop: async () => {
-      await withAdmin(env.superuserUrl, (admin) => admin.query(`DROP DATABASE ${name} WITH (FORCE)`));
+      await withAdmin(env.superuserUrl, (admin) =>
+        admin.query(`DROP DATABASE ${name} WITH (FORCE)`),
+      );
     },
   };
 }

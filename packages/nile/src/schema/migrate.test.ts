@@ -1,0 +1,122 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
+import { MIGRATIONS, migrate } from "../index.js";
+import { POSTGRES_BUILTINS } from "./postgres-builtins.js";
+
+const run = promisify(execFile);
+const opened: { pool: pg.Pool; db: TestDatabase }[] = [];
+
+/** An empty database (no template), owned by the application role. */
+async function emptyDatabase(): Promise<{ app: pg.Pool; superuser: pg.Pool; url: string }> {
+  const base = await createTestDatabase();
+  const admin = new pg.Pool({ connectionString: base.superuserUrl, max: 1 });
+  // Drop what the template put there: start from nothing.
+  await admin.query("DROP SCHEMA public CASCADE; DROP SCHEMA users CASCADE; CREATE SCHEMA public");
+  await admin.query("ALTER SCHEMA public OWNER TO rookery_app");
+  const app = new pg.Pool({ connectionString: base.appUrl, max: 4 });
+  opened.push({ pool: app, db: base }, { pool: admin, db: base });
+  return { app, superuser: admin, url: base.appUrl };
+}
+
+afterAll(async () => {
+  for (const { pool } of opened) await pool.end();
+  for (const db of new Set(opened.map((o) => o.db))) await db.drop();
+});
+
+const postgresIds = MIGRATIONS.filter((m) => m.modes.includes("postgres")).map((m) => m.id);
+
+describe("migrate", () => {
+  it("applies every migration once; a second run applies nothing", async () => {
+    const { app } = await emptyDatabase();
+    const first = (await migrate({ pool: app, mode: "postgres" }))._unsafeUnwrap();
+    expect(first.applied).toEqual(postgresIds);
+    const second = (await migrate({ pool: app, mode: "postgres" }))._unsafeUnwrap();
+    expect(second).toEqual({ mode: "postgres", applied: [], alreadyApplied: postgresIds });
+  });
+
+  it("is safe from two processes at once: one applies, the other finds it done", async () => {
+    const { app, url } = await emptyDatabase();
+    const other = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const [a, b] = await Promise.all([
+        migrate({ pool: app, mode: "postgres" }),
+        migrate({ pool: other, mode: "postgres" }),
+      ]);
+      const applied = [a._unsafeUnwrap().applied, b._unsafeUnwrap().applied];
+      expect(applied.flat().sort()).toEqual([...postgresIds].sort());
+      expect(applied.some((ids) => ids.length === 0)).toBe(true);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it("refuses to switch a database from one mode to the other", async () => {
+    const { app } = await emptyDatabase();
+    (await migrate({ pool: app, mode: "postgres" }))._unsafeUnwrap();
+    const refusal = (await migrate({ pool: app, mode: "nile" }))._unsafeUnwrapErr();
+    expect(refusal.message).toMatch(/postgres mode/);
+  });
+
+  it("the CLI migrates from --url and reports what it did", async () => {
+    const { url } = await emptyDatabase();
+    const cli = resolve(import.meta.dirname, "..", "cli.ts");
+    const args = ["--import", "tsx", cli, "migrate", "--mode", "postgres", "--url", url];
+    const first = await run(process.execPath, args);
+    expect(first.stdout).toContain(`postgres mode: ${postgresIds.length} applied`);
+    const second = await run(process.execPath, args);
+    expect(second.stdout).toContain(`0 applied, ${postgresIds.length} already applied`);
+  });
+});
+
+describe("the NileDB-mode schema keeps NileDB's rules", async () => {
+  const { app, superuser } = await emptyDatabase();
+  // Stand-ins for the built-ins NileDB provides, created outside the migrations.
+  for (const sql of POSTGRES_BUILTINS) await app.query(sql);
+  const report = await migrate({ pool: app, mode: "nile" });
+  const q = async (sql: string) => (await superuser.query(sql)).rows;
+  const tenantTables = `SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind = 'r' AND n.nspname IN ('public', 'users')
+      AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id')`;
+
+  it("applies only the shared migration", () => {
+    expect(report._unsafeUnwrap().applied).toEqual(["0002_rookery_tables"]);
+  });
+
+  it("creates no policy, trigger, function or sequence", async () => {
+    expect(await q("SELECT polname FROM pg_policy")).toEqual([]);
+    expect(await q("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).toEqual([]);
+    const fns = `SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname IN ('public', 'users')`;
+    expect(await q(fns)).toEqual([]);
+    expect(await q("SELECT relname FROM pg_class WHERE relkind = 'S'")).toEqual([]);
+  });
+
+  it("puts tenant_id first in every key and index of a tenant-aware table", async () => {
+    const offenders = await q(`SELECT i.indexrelid::regclass::text AS index FROM pg_index i
+      WHERE i.indrelid IN (${tenantTables})
+        AND (SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = i.indkey[0]) <> 'tenant_id'`);
+    expect(offenders).toEqual([]);
+  });
+
+  it("gives tenant-aware tables foreign keys only to tenants or through tenant_id", async () => {
+    const fks =
+      await q(`SELECT conrelid::regclass::text AS source, confrelid::regclass::text AS target,
+        (SELECT attname FROM pg_attribute WHERE attrelid = conrelid AND attnum = conkey[1]) AS first
+      FROM pg_constraint WHERE contype = 'f' AND conrelid IN (${tenantTables})`);
+    expect(fks.length).toBeGreaterThan(0);
+    for (const fk of fks) {
+      expect(fk.first, `${fk.source} -> ${fk.target}`).toBe("tenant_id");
+      expect(["tenants", "rookery_workspaces"]).toContain(fk.target);
+    }
+  });
+
+  it("keeps the claims table shared: no tenant_id column", async () => {
+    const cols = await q(`SELECT attname FROM pg_attribute
+      WHERE attrelid = 'rookery_tenant_claims'::regclass AND attnum > 0`);
+    expect(cols.map((c) => c.attname)).not.toContain("tenant_id");
+  });
+});

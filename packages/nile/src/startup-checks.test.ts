@@ -1,0 +1,84 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
+import { roleUrl } from "../test-support/urls.js";
+import { nileAdapter, rowSecurityStatements } from "./index.js";
+
+let env: OpenDatabase;
+const pools: pg.Pool[] = [];
+const poolFor = (url: string) => {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pools.push(pool);
+  return pool;
+};
+
+beforeAll(async () => {
+  env = await openDatabase();
+});
+afterAll(async () => {
+  for (const pool of pools) await pool.end();
+  await env.close();
+});
+
+describe("start-up checks (PostgreSQL mode)", () => {
+  it("pass for the ordinary role that owns the migrated schema", async () => {
+    expect((await env.adapter.verify()).isOk()).toBe(true);
+  });
+
+  it("refuse a superuser, and every unit of work fails with the same error", async () => {
+    const adapter = nileAdapter({ pool: poolFor(env.db.superuserUrl) })._unsafeUnwrap();
+    const refusal = (await adapter.verify())._unsafeUnwrapErr();
+    expect(refusal.code).toBe("INVARIANT");
+    expect(refusal.message).toMatch(/superuser/);
+    const unit = await adapter.platform((u) => u.tenants.list({ limit: 1 }), { intent: "read" });
+    expect(unit._unsafeUnwrapErr().message).toBe(refusal.message);
+  });
+
+  it("refuse a BYPASSRLS role", async () => {
+    await env.superuser.query(
+      "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rookery_bypass') THEN CREATE ROLE rookery_bypass LOGIN BYPASSRLS PASSWORD 'bypass'; END IF; END $$",
+    );
+    const url = roleUrl(env.db.superuserUrl, "rookery_bypass", "bypass");
+    const adapter = nileAdapter({ pool: poolFor(url) })._unsafeUnwrap();
+    const refusal = (await adapter.verify())._unsafeUnwrapErr();
+    expect(refusal.message).toMatch(/BYPASSRLS/);
+  });
+
+  it("refuse a tenant-aware table without its forced policy, and accept it once guarded", async () => {
+    await env.app.query(
+      `CREATE TABLE app_campaign_stats (tenant_id uuid NOT NULL REFERENCES tenants (id),
+         id uuid NOT NULL, sent integer NOT NULL, PRIMARY KEY (tenant_id, id))`,
+    );
+    const adapter = nileAdapter({ pool: env.app })._unsafeUnwrap();
+    const refusal = (await adapter.verify())._unsafeUnwrapErr();
+    expect(refusal.message).toMatch(/app_campaign_stats/);
+    for (const sql of rowSecurityStatements("app_campaign_stats")._unsafeUnwrap()) {
+      await env.app.query(sql);
+    }
+    const fresh = nileAdapter({ pool: env.app })._unsafeUnwrap();
+    expect((await fresh.verify()).isOk()).toBe(true);
+  });
+
+  it("refuse a database that was never migrated", async () => {
+    const raw = `${env.db.name}_raw`;
+    await env.superuser.query(`CREATE DATABASE ${raw} OWNER rookery_app`);
+    try {
+      const url = env.db.appUrl.replace(`/${env.db.name}`, `/${raw}`);
+      const pool = poolFor(url);
+      const refusal = (await nileAdapter({ pool })._unsafeUnwrap().verify())._unsafeUnwrapErr();
+      expect(refusal.message).toMatch(/rookery migrate/);
+      await pool.end();
+      pools.splice(pools.indexOf(pool), 1);
+    } finally {
+      await env.superuser.query(`DROP DATABASE ${raw} WITH (FORCE)`);
+    }
+  });
+
+  it("validate the configuration with zod", () => {
+    const bad = nileAdapter({ pool: {} as pg.Pool });
+    expect(bad._unsafeUnwrapErr().code).toBe("VALIDATION");
+    expect(rowSecurityStatements("x; DROP TABLE tenants")._unsafeUnwrapErr().code).toBe(
+      "VALIDATION",
+    );
+  });
+});
