@@ -73,15 +73,15 @@ describe("explain", () => {
     });
     expect(explained).toMatchObject({ allowed: false, reason: "workspace-not-assigned" });
     expect(explained.steps.map((s) => [s.step, s.outcome])).toEqual([
-      ["input", "passed"],
       ["tenant", "passed"],
+      ["input", "passed"],
       ["role", "passed"],
       ["workspace", "denied"],
     ]);
     expect(explained.lines).toEqual([
       "denied (workspace-not-assigned) at the workspace step",
-      "input: passed: actor member-1 (member) asks to campaign.update",
       "tenant: passed: actor and target are both in tenant t1",
+      "input: passed: actor member-1 (member) asks to campaign.update",
       "role: passed: role member is granted campaign.update, but only in workspaces assigned to the actor",
       "workspace: denied: workspace w2 is not assigned to the actor",
     ]);

@@ -1,4 +1,4 @@
-import type { CompiledPolicy } from "./compile.js";
+import type { CompiledAction, CompiledPolicy } from "./compile.js";
 import { type Decision, decisions, type TraceStep } from "./decision.js";
 
 /** Records the steps of a decision when asked to explain it; `null` when only the answer is wanted. */
@@ -9,7 +9,7 @@ type Loose = Record<string, unknown> | null | undefined;
 const isId = (value: unknown): value is string => typeof value === "string" && value !== "";
 
 /**
- * The one decision procedure behind `check` and `explain`: input, tenant, role,
+ * The one decision procedure behind `check` and `explain`: tenant, input, role,
  * workspace, in that order, denying at the first step that fails. Recording the
  * trace costs nothing when `trace` is null, so both answers come from the same code.
  */
@@ -27,24 +27,16 @@ export function decide(
     }
     const a = actor as Loose;
     const t = target as Loose;
-    const compiledAction = typeof action === "string" ? policy.actions.get(action) : undefined;
-    const role = policy.roles.get(a?.role as string);
-    const problem = inputProblem(a, t, action, compiledAction !== undefined, role !== undefined);
-    if (problem !== undefined || compiledAction === undefined || role === undefined || !a || !t) {
-      trace?.push(denied("input", problem ?? "the request could not be read"));
+    // The tenant is compared as soon as both ids can be read, before anything
+    // else about the request, so a foreign target is always "tenant-mismatch".
+    if (a === null || a === undefined || !isId(a.tenantId)) {
+      trace?.push(denied("input", "the actor has no tenant id"));
       return decisions.malformed;
     }
-    if (compiledAction.workspaceScoped && !isId(t.workspaceId)) {
-      trace?.push(
-        denied(
-          "input",
-          `${compiledAction.resource} is workspace-scoped, the target has no workspace id`,
-        ),
-      );
+    if (t === null || t === undefined || !isId(t.tenantId)) {
+      trace?.push(denied("input", "the target has no tenant id"));
       return decisions.malformed;
     }
-    trace?.push(passed("input", `actor ${a.userId} (${role.name}) asks to ${compiledAction.name}`));
-
     if (a.tenantId !== t.tenantId) {
       trace?.push(
         denied(
@@ -56,6 +48,15 @@ export function decide(
       return decisions.tenantMismatch;
     }
     trace?.push(passed("tenant", `actor and target are both in tenant ${a.tenantId}`));
+
+    const compiledAction = typeof action === "string" ? policy.actions.get(action) : undefined;
+    const role = policy.roles.get(a.role as string);
+    const problem = inputProblem(a, t, action, compiledAction, role !== undefined);
+    if (problem !== undefined || compiledAction === undefined || role === undefined) {
+      trace?.push(denied("input", problem ?? "the request could not be read"));
+      return decisions.malformed;
+    }
+    trace?.push(passed("input", `actor ${a.userId} (${role.name}) asks to ${compiledAction.name}`));
 
     const source = role.grants.get(compiledAction.name);
     if ((compiledAction.direct & role.bit) !== 0) {
@@ -80,23 +81,22 @@ export function decide(
   }
 }
 
+// What else the decision relies on, once the tenants are known to match.
 function inputProblem(
-  actor: Loose,
-  target: Loose,
+  actor: Record<string, unknown>,
+  target: Record<string, unknown>,
   action: unknown,
-  knownAction: boolean,
+  compiledAction: CompiledAction | undefined,
   knownRole: boolean,
 ): string | undefined {
-  // Primitives are read like objects (their fields are undefined), exactly as
-  // the fast path reads them, so both paths deny the same inputs.
-  if (actor === null || actor === undefined) return "the actor is missing";
   if (!isId(actor.userId)) return "the actor has no user id";
-  if (!isId(actor.tenantId)) return "the actor has no tenant id";
   if (!(actor.workspaceIds instanceof Set)) return "the actor's workspace ids are not a Set";
   if (!knownRole) return `the actor's role ${JSON.stringify(actor.role)} is not in the policy`;
-  if (!knownAction) return `the action ${JSON.stringify(action)} is not in the policy`;
-  if (target === null || target === undefined) return "the target is missing";
-  if (!isId(target.tenantId)) return "the target has no tenant id";
+  if (compiledAction === undefined)
+    return `the action ${JSON.stringify(action)} is not in the policy`;
+  if (compiledAction.workspaceScoped && !isId(target.workspaceId)) {
+    return `${compiledAction.resource} is workspace-scoped, the target has no workspace id`;
+  }
   return undefined;
 }
 

@@ -4,7 +4,11 @@
  * denials to FORBIDDEN) and a log can say why.
  */
 
-/** The steps a decision goes through, in this order. */
+/**
+ * The steps a decision goes through. A check runs policy, tenant, input, role,
+ * workspace (tenants are compared as soon as both ids can be read); a grant
+ * check runs policy, tenant, input, role, owner, escalation.
+ */
 export type Step = "policy" | "input" | "tenant" | "role" | "workspace" | "owner" | "escalation";
 
 /** Why a request was allowed. */

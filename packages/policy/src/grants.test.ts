@@ -44,8 +44,8 @@ describe("grants", () => {
     const result = defaultPolicy.canAssignRole(actorOf("admin"), memberOf("member"), "admin");
     expect(result.allowed).toBe(true);
     expect(result.steps.map((s) => s.step)).toEqual([
-      "input",
       "tenant",
+      "input",
       "role",
       "owner",
       "escalation",

@@ -119,25 +119,15 @@ function commonGuards(
   }
   const a = actor as Loose;
   const m = member as Loose;
-  const role = policy.roles.get(a?.role as string);
-  const current = m?.role === null ? undefined : policy.roles.get(m?.role as string);
-  const problem =
-    a === null || a === undefined
-      ? "the actor is missing"
-      : !isId(a.userId) || !isId(a.tenantId) || !(a.workspaceIds instanceof Set)
-        ? "the actor needs a user id, a tenant id and a Set of workspace ids"
-        : role === undefined
-          ? `the actor's role ${JSON.stringify(a.role)} is not in the policy`
-          : m === null || m === undefined || !isId(m.userId) || !isId(m.tenantId)
-            ? "the member needs a user id and a tenant id"
-            : m.role !== null && current === undefined
-              ? `the member's role ${JSON.stringify(m.role)} is not in the policy`
-              : undefined;
-  if (problem !== undefined || role === undefined || !a || !m) {
-    steps.push(denied("input", problem ?? "the request could not be read"));
+  // As in a check, tenants are compared first, so a foreign member reads as absent.
+  if (a === null || a === undefined || !isId(a.tenantId)) {
+    steps.push(denied("input", "the actor has no tenant id"));
     return decisions.malformed;
   }
-  steps.push(passed("input", `actor ${a.userId} (${role.name}) acts on member ${m.userId}`));
+  if (m === null || m === undefined || !isId(m.tenantId)) {
+    steps.push(denied("input", "the member has no tenant id"));
+    return decisions.malformed;
+  }
   if (a.tenantId !== m.tenantId) {
     steps.push(
       denied("tenant", `the member is in tenant ${m.tenantId}, not the actor's ${a.tenantId}`),
@@ -145,6 +135,23 @@ function commonGuards(
     return decisions.tenantMismatch;
   }
   steps.push(passed("tenant", `actor and member are both in tenant ${a.tenantId}`));
+  const role = policy.roles.get(a.role as string);
+  const current = m.role === null ? undefined : policy.roles.get(m.role as string);
+  const problem =
+    !isId(a.userId) || !(a.workspaceIds instanceof Set)
+      ? "the actor needs a user id and a Set of workspace ids"
+      : role === undefined
+        ? `the actor's role ${JSON.stringify(a.role)} is not in the policy`
+        : !isId(m.userId)
+          ? "the member needs a user id"
+          : m.role !== null && current === undefined
+            ? `the member's role ${JSON.stringify(m.role)} is not in the policy`
+            : undefined;
+  if (problem !== undefined || role === undefined) {
+    steps.push(denied("input", problem ?? "the request could not be read"));
+    return decisions.malformed;
+  }
+  steps.push(passed("input", `actor ${a.userId} (${role.name}) acts on member ${m.userId}`));
   const action = policy.membership?.[change];
   if (action === undefined) {
     steps.push(denied("role", "the policy declares no membership actions"));

@@ -9,7 +9,6 @@ test("the policy examples of the docs run and decide as the docs say", () => {
     "agent archives: false",
     'agent lists tickets: {"kind":"workspaces","workspaceIds":["support-eu"]}',
     "denied (tenant-mismatch) at the tenant step",
-    "input: passed: actor agent-1 (member) asks to ticket.read",
     "tenant: denied: the target belongs to tenant globex, not the actor's tenant acme; another tenant's data must look absent (NOT_FOUND), never forbidden",
     "editor edits a sports story: true",
     "editor publishes it: not-granted",
