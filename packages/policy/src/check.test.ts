@@ -16,6 +16,19 @@ describe("check", () => {
     ).toBe("tenant-mismatch");
   });
 
+  test("the tenant is compared before the rest of the request is read", () => {
+    const loose = defaultPolicy.check as (...args: unknown[]) => { reason: string };
+    expect(loose(actorOf("owner"), "tenant.explode", { tenantId: "t2" }).reason).toBe(
+      "tenant-mismatch",
+    );
+    expect(loose(actorOf("owner"), "campaign.read", { tenantId: "t2" }).reason).toBe(
+      "tenant-mismatch",
+    );
+    expect(
+      loose({ ...actorOf("owner"), role: "root" }, "tenant.read", { tenantId: "t2" }).reason,
+    ).toBe("tenant-mismatch");
+  });
+
   test("decisions are shared constants: a check allocates nothing", () => {
     const a = defaultPolicy.check(actorOf("admin"), "campaign.read", assigned);
     const b = defaultPolicy.check(actorOf("owner"), "template.read", tenant);
