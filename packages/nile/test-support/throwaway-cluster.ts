@@ -1,8 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { findPgBinDir } from "./pg-binaries.js";
 
@@ -19,6 +20,7 @@ export interface ThrowawayCluster {
 }
 
 const OS_USER = "postgres";
+const execFileAsync = promisify(execFile);
 
 /**
  * Starts a private PostgreSQL cluster in a temporary directory: `initdb -A
@@ -56,42 +58,27 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   execFileSync(initCmd, [...initArgs], { stdio: "pipe" });
 
   const port = await freePort();
-  let server: ChildProcess | undefined;
-  const start = async () => {
-    const [cmd, args] = run("postgres", [
-      "-D",
-      dataDir,
-      "-p",
-      String(port),
-      "-h",
-      "127.0.0.1",
-      "-k",
-      base,
-      "-c",
-      "fsync=off",
-      "-c",
-      "synchronous_commit=off",
-      "-c",
-      "full_page_writes=off",
-      "-c",
-      "max_connections=1200",
-      "-c",
-      "shared_buffers=64MB",
-      "-c",
-      "log_min_messages=fatal",
-    ]);
-    server = spawn(cmd, [...args], { stdio: "ignore" });
-    await waitForServer(port);
+  const options = [
+    `-p ${port}`,
+    "-h 127.0.0.1",
+    `-k ${base}`,
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+    "-c max_connections=1200",
+    "-c shared_buffers=64MB",
+  ].join(" ");
+  const log = join(base, "server.log");
+  // pg_ctl rather than a child process of ours: under runuser, signals sent to
+  // our child would not reach the server, and -w waits for it to be ready or gone.
+  const pgCtl = async (...args: string[]) => {
+    const [cmd, argv] = run("pg_ctl", ["-D", dataDir, "-w", "-t", "60", ...args]);
+    await execFileAsync(cmd, [...argv]);
   };
-  const halt = async () => {
-    const child = server;
-    if (child === undefined || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    // SIGINT is PostgreSQL's "fast shutdown": disconnect clients, stop at once.
-    child.kill("SIGINT");
-    await exited;
-  };
+  const start = () => pgCtl("-o", options, "-l", log, "start");
+  const halt = () => pgCtl("-m", "fast", "stop");
   await start();
+  await waitForServer(port);
   return {
     host: "127.0.0.1",
     port,
@@ -99,9 +86,10 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     restart: async () => {
       await halt();
       await start();
+      await waitForServer(port);
     },
     stop: async () => {
-      await halt();
+      await halt().catch(() => undefined);
       rmSync(base, { recursive: true, force: true });
     },
   };

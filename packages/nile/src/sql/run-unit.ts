@@ -33,6 +33,7 @@ export async function runUnit<U, T>(
     );
   }
   const closing = await session.close(outcome.isOk());
+  session.detach();
   client.release(session.connectionLost || closing?.code === "UNAVAILABLE");
   if (outcome.isErr()) return outcome;
   return closing === null ? outcome : err(closing);

@@ -27,9 +27,22 @@ export class UnitSession {
   #firstError: RookeryError | null = null;
   #connectionLost = false;
 
+  // A checked-out client has no pool listener: without ours, a connection
+  // reset while the unit runs would be an uncaught exception.
+  readonly #onError = (cause: unknown) => {
+    this.#record(cause);
+    this.#connectionLost = true;
+  };
+
   constructor(client: PoolClient, spec: UnitSpec) {
     this.#client = client;
     this.#spec = spec;
+    client.on("error", this.#onError);
+  }
+
+  /** Stops listening: the pool's own listener takes over once the client is back. */
+  detach(): void {
+    this.#client.off("error", this.#onError);
   }
 
   get writable(): boolean {

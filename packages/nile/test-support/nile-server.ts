@@ -1,0 +1,17 @@
+import { Server } from "@niledatabase/server";
+
+/**
+ * A `Server` from the NileDB SDK pointed at a plain PostgreSQL database. Only
+ * its database side is used; the auth service URL is never called.
+ */
+export function nileServer(url: string, options: { readonly pipeline?: boolean } = {}): Server {
+  const u = new URL(url);
+  return new Server({
+    apiUrl: "http://127.0.0.1:9/unused",
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    databaseName: u.pathname.slice(1),
+    db: { host: u.hostname, port: Number(u.port), ...(options.pipeline ? { pipeline: true } : {}) },
+    debug: false,
+  });
+}
