@@ -45,8 +45,8 @@ describe("the errors guide", async () => {
     expect(trace[0]).toBe("denied (workspace-not-assigned) at the workspace step");
     expect(trace.map((line) => line.split(":")[0])).toEqual([
       "denied (workspace-not-assigned) at the workspace step",
-      "input",
       "tenant",
+      "input",
       "role",
       "workspace",
     ]);

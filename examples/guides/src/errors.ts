@@ -75,8 +75,8 @@ export function runErrorsGuide() {
       // Not allowed: workspace ... is not assigned to the actor.
       for (const line of denied.error.trace) console.warn(`  ${line}`);
       //   denied (workspace-not-assigned) at the workspace step
-      //   input: passed: actor ... (member) asks to campaign.read
       //   tenant: passed: actor and target are both in tenant ...
+      //   input: passed: actor ... (member) asks to campaign.read
       //   role: passed: role member is granted campaign.read, but only in workspaces assigned to the actor
       //   workspace: denied: workspace ... is not assigned to the actor
     }

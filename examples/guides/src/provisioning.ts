@@ -96,12 +96,13 @@ export async function runProvisioningGuide() {
 
     // #region key-reuse
     const reused = await tenancy.platform.provisionTenant({
-      name: "Krill Inc",
+      name: "Penguin Corporation",
       plan: "starter",
-      owner: { email: "kim@krill.example" },
+      owner: { email: "pat@penguin.example" },
       idempotencyKey: "signup-3f9c1d2e",
     });
-    // reused.error.code === "CONFLICT": this key already made another tenant.
+    // reused.error.code === "CONFLICT": this key and owner already made a tenant of another name.
+    // The same key with another owner is another signup: a key never reaches someone else's tenant.
     // #endregion key-reuse
 
     // #region provision-errors

@@ -20,6 +20,7 @@ function leakyAdapter(): RookeryAdapter {
     },
     assignments: { listForUser: () => okAsync([row]) },
     memberships: { count: () => okAsync(3) },
+    tenant: { get: () => okAsync({ id: B, name: "B's" }) },
   } as unknown as TenantUnit;
   return {
     name: "leaky",
@@ -45,6 +46,11 @@ describe("guardIsolation", () => {
   it("refuses a row for another tenant before the store sees it", async () => {
     const result = await adapter.tenant(A, (u) => u.workspaces.insert({ tenantId: B } as never));
     expect(result._unsafeUnwrapErr().message).toMatch(/passed to this tenant's unit/);
+  });
+
+  it("refuses another tenant's tenant row", async () => {
+    const result = await adapter.tenant(A, (u) => u.tenant.get());
+    expect(result._unsafeUnwrapErr().code).toBe("INVARIANT");
   });
 
   it("lets values without a tenant through", async () => {

@@ -23,6 +23,13 @@ function guardUnit(unit: TenantUnit, tenantId: TenantId): TenantUnit {
   const guarded: Record<string, unknown> = { tenantId: unit.tenantId };
   for (const [name, member] of Object.entries(unit)) {
     if (name === "tenantId") continue;
+    if (name === "tenant") {
+      // The tenant row names its tenant by `id`: it must be the unit's own.
+      guarded[name] = {
+        get: () => unit.tenant.get().andThen((row) => checkOwnTenant(row, tenantId)),
+      };
+      continue;
+    }
     guarded[name] =
       typeof member === "function"
         ? guardCall(member.bind(unit), tenantId)
@@ -64,6 +71,15 @@ function checkReturned(value: unknown, tenantId: TenantId): Result<unknown, Rook
         ),
       )
     : ok(value);
+}
+
+function checkOwnTenant<T extends { readonly id: string } | null>(
+  row: T,
+  tenantId: TenantId,
+): Result<T, RookeryError> {
+  return row !== null && row.id !== tenantId
+    ? err(RookeryErrors.invariant("The store returned another tenant's row; the call was refused."))
+    : ok(row);
 }
 
 function ownedByOther(value: unknown, tenantId: TenantId): boolean {

@@ -54,6 +54,17 @@ export interface TenancyConfig<
 
 const slug = /^[a-z][a-z0-9_-]{0,62}$/;
 
+/** The policy's own resource types: an application type of the same name would merge with them. */
+const BUILTIN_TYPES = new Set([
+  "tenant",
+  "membership",
+  "billing",
+  "member",
+  "settings",
+  "audit",
+  "workspace",
+]);
+
 /** Checks the parts of a configuration that zod can check, before anything runs. */
 export const TenancyConfigShape = z.object({
   plans: z
@@ -64,7 +75,10 @@ export const TenancyConfigShape = z.object({
     .refine((plans) => Object.keys(plans).length > 0, "declare at least one plan"),
   resources: z
     .record(
-      z.string().regex(slug, "resource types must be slugs"),
+      z
+        .string()
+        .regex(slug, "resource types must be slugs")
+        .refine((type) => !BUILTIN_TYPES.has(type), "this name is one of Rookery's own types"),
       z.object({
         scope: z.enum(["workspace", "tenant"]),
         schema: z.custom<z.ZodType>(isZodSchema),

@@ -122,14 +122,12 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
       safeTry(async function* () {
         const userId = yield* parseField(UserIdInput, rawUserId, "userId");
         yield* runScoped(env, who, "write", (s) => removeMember(s, userId));
-        yield* releaseUser(env, who.tenantId, { user: { id: userId }, created: false });
-        return ok(undefined);
+        return releaseAfterRemoval(env, who, userId);
       }),
     leave: () =>
       safeTry(async function* () {
         yield* runScoped(env, who, "write", (s) => removeMember(s, s.actor.userId));
-        yield* releaseUser(env, who.tenantId, { user: { id: who.userId }, created: false });
-        return ok(undefined);
+        return releaseAfterRemoval(env, who, who.userId);
       }),
     transferOwnership: (rawUserId) =>
       safeTry(async function* () {
@@ -154,6 +152,24 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
         return ok(undefined);
       }),
   };
+}
+
+/**
+ * Releases a removed member's claim. The membership went in an earlier unit,
+ * so the person may have been added back in between: then the claim is theirs
+ * again and is re-taken (or the re-added membership withdrawn, if another
+ * tenant took them meanwhile).
+ */
+function releaseAfterRemoval(env: TenancyEnv, who: ScopeIdentity, userId: UserId) {
+  return safeTry(async function* () {
+    yield* releaseUser(env, who.tenantId, { user: { id: userId }, created: false });
+    const back = yield* env.adapter.tenant(who.tenantId, (unit) => unit.memberships.get(userId), {
+      intent: "read",
+      actorId: who.userId,
+    });
+    if (back !== null) yield* confirmClaim(env, who, userId);
+    return ok(undefined);
+  });
 }
 
 /**

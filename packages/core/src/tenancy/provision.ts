@@ -65,25 +65,35 @@ export function provisionTenant(
     const tenantId =
       input.idempotencyKey === undefined
         ? (env.ids() as TenantId)
-        : tenantIdForKey(input.idempotencyKey);
+        : tenantIdForKey(input.idempotencyKey, ownerKey(input.owner));
     const claimed = yield* env.adapter.platform((unit) => claimTenant(env, unit, tenantId, input));
-    if (claimed.tenant.status !== "provisioning") return finished(env, claimed.tenant);
+    const owner = claimed.owner;
+    if (claimed.tenant.status !== "provisioning" || owner === null) {
+      return finished(env, claimed.tenant);
+    }
     const filled = await env.adapter.tenant(tenantId, (unit) =>
-      fillTenant(env, unit, input, claimed.owner, plan.limits),
+      fillTenant(env, unit, input, owner, plan.limits),
     );
-    if (filled.isErr()) return compensate(env, tenantId, claimed, filled.error);
+    const done = { ...claimed, owner };
+    if (filled.isErr()) return compensate(env, tenantId, done, filled.error);
     const published = await env.adapter.platform((unit) =>
       unit.tenants.update(tenantId, { status: "active", updatedAt: nowIso(env) }),
     );
-    if (published.isErr()) return compensate(env, tenantId, claimed, published.error);
-    return ok({ ...filled.value, tenant: published.value, owner: claimed.owner });
+    if (published.isErr()) return compensate(env, tenantId, done, published.error);
+    return ok({ ...filled.value, tenant: published.value, owner });
   });
 }
 
 interface Claimed {
   readonly tenant: Tenant;
-  readonly owner: User;
+  /** Null when the tenant was already provisioned: nothing was looked up or claimed. */
+  readonly owner: User | null;
   readonly createdOwner: boolean;
+}
+
+/** The owner as the request names them: part of what an idempotency key stands for. */
+function ownerKey(owner: Input["owner"]): string {
+  return "userId" in owner ? `user:${owner.userId}` : `email:${owner.email}`;
 }
 
 function claimTenant(env: TenancyEnv, unit: PlatformUnit, tenantId: TenantId, input: Input) {
@@ -94,6 +104,10 @@ function claimTenant(env: TenancyEnv, unit: PlatformUnit, tenantId: TenantId, in
       return err(
         RookeryErrors.conflict("tenant", "This idempotency key was used for another tenant."),
       );
+    }
+    // A finished signup is replayed from the store: touch nothing (no user row, no claim).
+    if (tenant !== null && tenant.status !== "provisioning") {
+      return ok<Claimed>({ tenant, owner: null, createdOwner: false });
     }
     tenant ??= yield* unit.tenants.insert({
       id: tenantId,
@@ -121,15 +135,13 @@ function claimTenant(env: TenancyEnv, unit: PlatformUnit, tenantId: TenantId, in
         createdOwner = true;
       }
     }
-    if (tenant.status === "provisioning") {
-      const claim = await unit.claims.claim({ userId: owner.id, tenantId, claimedAt: at });
-      if (claim.isErr()) {
-        return err(
-          claim.error.code === "CONFLICT"
-            ? RookeryErrors.conflict("user", "The owner already belongs to a tenant.")
-            : claim.error,
-        );
-      }
+    const claim = await unit.claims.claim({ userId: owner.id, tenantId, claimedAt: at });
+    if (claim.isErr()) {
+      return err(
+        claim.error.code === "CONFLICT"
+          ? RookeryErrors.conflict("user", "The owner already belongs to a tenant.")
+          : claim.error,
+      );
     }
     return ok<Claimed>({ tenant, owner, createdOwner });
   });
@@ -222,7 +234,7 @@ function finished(env: TenancyEnv, tenant: Tenant): ResultAsync<ProvisionedTenan
 async function compensate(
   env: TenancyEnv,
   tenantId: TenantId,
-  claimed: Claimed,
+  claimed: Claimed & { readonly owner: User },
   cause: RookeryError,
 ): Promise<Result<never, RookeryError>> {
   await env.adapter.platform((unit) =>

@@ -106,8 +106,11 @@ export function resourceService<Schema extends z.ZodType>(
         }
         return runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
-            yield* writableWorkspace(s, workspaceId);
+            // Found first (a foreign workspace is NOT_FOUND), then allowed, and only then is its
+            // state told: an archived workspace is news only to someone who may work in it.
+            if (workspaceId !== null) yield* findWorkspace(s, workspaceId);
             yield* s.env.authorizer.authorize(s.actor, `${type}.create`, target(s, workspaceId));
+            yield* writableWorkspace(s, workspaceId);
             const at = nowIso(env);
             const created = yield* s.unit.resources.insert({
               tenantId: s.unit.tenantId,
@@ -183,6 +186,10 @@ export function resourceService<Schema extends z.ZodType>(
           safeTry(async function* () {
             const { workspaceId, ...page } = query;
             if (workspaceId !== undefined) {
+              if (definition.scope === "tenant") {
+                const message = "not allowed: this type is shared by the tenant";
+                return err(RookeryErrors.validation([{ path: "workspaceId", message }], type));
+              }
               const ws = yield* findWorkspace(s, workspaceId);
               yield* s.env.authorizer.authorize(s.actor, `${type}.read`, target(s, ws.id));
               const found = yield* s.unit.resources.list({ ...page, type, workspaces: [ws.id] });

@@ -149,6 +149,41 @@ export const provisioningGroup = defineGroup("tenancy: provisioning", (test) => 
     expectErr(result, "CONFLICT", "tenant");
   });
 
+  test("the same idempotency key with another owner is another signup: the first tenant stays hidden", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy } = penguinTenancy(adapter);
+    const input = { ...signup, idempotencyKey: "signup-penguin-corp-3" };
+    const first = expectOk(await tenancy.platform.provisionTenant(input));
+    const firstRows = await tenantRows(inspect, "memberships", first.tenant.id);
+    const other = expectOk(
+      await tenancy.platform.provisionTenant({ ...input, owner: { email: "kim@b.example" } }),
+    );
+    expect(other.tenant.id).not.toBe(first.tenant.id);
+    expect(other.owner.email).toBe("kim@b.example");
+    expect(await tenantRows(inspect, "memberships", first.tenant.id)).toEqual(firstRows);
+  });
+
+  test("one idempotency key raced by two owners makes two tenants, each with its own owner", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy } = penguinTenancy(adapter);
+    const input = { ...signup, idempotencyKey: "signup-raced-owners" };
+    const [one, two] = await Promise.all([
+      tenancy.platform.provisionTenant({ ...input, owner: { email: "one@a.example" } }),
+      tenancy.platform.provisionTenant({ ...input, owner: { email: "two@b.example" } }),
+    ]);
+    for (const made of [expectOk(one), expectOk(two)]) {
+      const members = await tenantRows(inspect, "memberships", made.tenant.id);
+      expect(members).toEqual([expect.objectContaining({ userId: made.owner.id, role: "owner" })]);
+      expectOk(await tenancy.as(made.owner.id), "each owner can act in their tenant");
+    }
+    const claims = await inspect.rows("claims");
+    expect(claims).toHaveLength(2);
+  });
+
   test("an unknown plan is VALIDATION naming the plan, and nothing is written", async ({
     adapter,
     inspect,

@@ -91,6 +91,48 @@ export const membershipRacesGroup = defineGroup("tenancy: membership races", (te
     expectOk(await a.as.owner.members.get(winner.userId), "the winner is a whole member");
   });
 
+  test("a member removed and added back at once keeps their claim: one tenant, and they can act", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy, a, b, ids, clock } = await tenancyWorld(adapter);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    // Platform write units of the slow tenancy wait: its removal drops the membership,
+    // then stalls before releasing the claim.
+    const stalled: RookeryAdapter = {
+      ...adapter,
+      platform: (work, options) =>
+        options?.intent === "read"
+          ? adapter.platform(work, options)
+          : ResultAsync.fromSafePromise(gate).andThen(() => adapter.platform(work, options)),
+    };
+    const slow = penguinTenancy(stalled, { ids, clock }).tenancy;
+    const member = a.ids.member;
+    const removal = expectOk(await slow.as(a.ids.owner)).members.remove(member);
+    for (
+      let i = 0;
+      (await tenantRows(inspect, "memberships", a.tenantId)).some((m) => m.userId === member);
+      i++
+    ) {
+      if (i > 1_000) throw new Error("The stalled removal never removed the membership.");
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expectOk(
+      await a.as.owner.members.add({ userId: member }),
+      "added back while the release waits",
+    );
+    open();
+    expectOk(await removal);
+    expect(await inspect.rows("claims")).toContainEqual(
+      expect.objectContaining({ userId: member, tenantId: a.tenantId }),
+    );
+    expectOk(await tenancy.as(member), "the re-added member can act");
+    expectErr(await b.as.owner.members.add({ userId: member }), "CONFLICT");
+  });
+
   test("one tenant per user: an unattached user added to A and B at once joins one", async ({
     adapter,
     inspect,
