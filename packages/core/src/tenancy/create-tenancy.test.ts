@@ -34,9 +34,9 @@ describe("createTenancy", () => {
       plans,
       settings: { schema: z.object({ timezone: z.string() }) },
     });
-    expect(noDefaults._unsafeUnwrapErr().issues[0]?.path).toBe("settings.schema");
+    expect(noDefaults._unsafeUnwrapErr()).toMatchObject({ issues: [{ path: "settings.schema" }] });
     const noPlans = createTenancy({ adapter: unused(), plans: {} });
-    expect(noPlans._unsafeUnwrapErr().issues[0]?.path).toBe("plans");
+    expect(noPlans._unsafeUnwrapErr()).toMatchObject({ issues: [{ path: "plans" }] });
   });
 
   it("accepts a valid configuration", () => {
