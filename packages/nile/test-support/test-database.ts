@@ -25,11 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     appUrl: roleUrl(superuserUrl, env.appRole, env.appPassword),
     superuserUrl,
-    drop: async () => {
-      await withAdmin(env.superuserUrl, (admin) =>
-        admin.query(`DROP DATABASE ${name} WITH (FORCE)`),
-      );
-    },
+    drop: () => withAdmin(env.superuserUrl, (admin) => dropWhenIdle(admin, name)),
   };
 }
 

@@ -98,6 +98,13 @@ export class UnitSession {
     await this.#ready.catch(() => undefined);
     const failure = this.#firstError;
     const keep = commit && failure === null;
+    if (this.#spec.readOnly && this.#client.pipeline && !this.#connectionLost) {
+      // A read-only transaction's outcome is settled by its reads: its COMMIT
+      // cannot change it. On a pipelined client it leaves without a wait, and
+      // whatever the pool runs next on this connection queues behind it.
+      this.#client.query(keep ? "COMMIT" : "ROLLBACK").catch(() => undefined);
+      return failure;
+    }
     try {
       const end = await this.#client.query(keep ? "COMMIT" : "ROLLBACK");
       // COMMIT of an aborted transaction answers ROLLBACK rather than failing.

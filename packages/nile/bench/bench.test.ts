@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { runNileBench } from "./nile-bench.js";
+import { reportLines } from "./report.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.drop());
+
+describe("bench:nile smoke run (tiny counts)", () => {
+  it("prints the five closing lines and meets the structural targets", async () => {
+    const figures = await runNileBench({
+      appUrl: db.appUrl,
+      superuserUrl: db.superuserUrl,
+      iterations: 20,
+      rounds: 1,
+      activeTenants: 30,
+      log: () => {},
+    });
+    const lines = reportLines(figures);
+    expect(lines.map((line) => line.replace(/[0-9.]+/g, "N"))).toEqual([
+      "ratio rookery/raw-read: N",
+      "ratio rookery/raw-uow: N",
+      "ratio rookery/nile-sdk-read: N",
+      "round trips per scoped read: N",
+      "connections at N tenants: rookery N, nile-sdk N",
+    ]);
+    expect(figures.roundTripsPerRead).toBeLessThanOrEqual(3);
+    expect(figures.connections.rookery).toBeLessThanOrEqual(10);
+    expect(Number.isFinite(figures.rawReadRatio)).toBe(true);
+  });
+});
