@@ -105,7 +105,7 @@ export {
 } from "./tenancy/create-tenancy.js";
 export type { AddMemberInput, CreateWorkspaceInput, WorkspaceListInput } from "./tenancy/inputs.js";
 export type { Member, MembersService } from "./tenancy/members.js";
-export type { PlatformHandle, TenantListQuery } from "./tenancy/platform.js";
+export type { PlatformHandle, PurgeReport, TenantListQuery } from "./tenancy/platform.js";
 export {
   defaultTenancyPolicy,
   type TenancyPolicy,
