@@ -118,6 +118,7 @@ export type {
 } from "./tenancy/resources.js";
 export type { Scope } from "./tenancy/scope.js";
 export type { ScopeIdentity } from "./tenancy/scoped.js";
+export type { ScopedSql } from "./tenancy/scoped-sql.js";
 export type { SettingsService } from "./tenancy/settings.js";
 export type { SubscriptionService } from "./tenancy/subscription.js";
 export type { TenantExport } from "./tenancy/tenant-export.js";

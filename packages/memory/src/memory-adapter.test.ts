@@ -102,3 +102,21 @@ describe("memoryAdapter controls", () => {
     expect(adapter.snapshot().tenants).toEqual({});
   });
 });
+
+describe("memoryAdapter and the application's own SQL", () => {
+  it("has none: scope.sql answers INVARIANT instead of pretending", async () => {
+    const { createTenancy } = await import("@rookery/core");
+    const tenancy = createTenancy({
+      adapter: memoryAdapter(),
+      plans: { starter: { limits: { seats: 2, workspaces: 1 } } },
+    })._unsafeUnwrap();
+    const made = await tenancy.platform.provisionTenant({
+      name: "Acme",
+      plan: "starter",
+      owner: { email: "pat@acme.example" },
+    });
+    const scope = (await tenancy.as(made._unsafeUnwrap().owner.id))._unsafeUnwrap();
+    const result = await scope.sql((db) => db.query("SELECT 1"));
+    expect(result._unsafeUnwrapErr()).toMatchObject({ code: "INVARIANT" });
+  });
+});

@@ -38,6 +38,13 @@ export interface TenantUnit {
    * row and the claims are shared data, removed by a platform unit afterwards.
    */
   purge(): Async<PurgeCounts>;
+  /**
+   * Optional, for stores that speak SQL: runs one of the application's own
+   * parameterised statements (`$1`, `$2`, ...) in this unit's transaction and
+   * tenant context, so the store's isolation covers the application's tables
+   * too. Values MUST travel as parameters only, never as SQL text.
+   */
+  query?(text: string, values: readonly unknown[]): Async<readonly Record<string, unknown>[]>;
 }
 
 export interface PurgeCounts {

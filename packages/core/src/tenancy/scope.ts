@@ -2,6 +2,7 @@ import { err, errAsync, ok, okAsync, type Result, type ResultAsync, safeTry } fr
 import type { z } from "zod";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { Tenant } from "../model/tenant.js";
+import type { UnitIntent } from "../port/unit-of-work.js";
 import type { Actor } from "./actor.js";
 import { type AuditLogService, auditLogService } from "./audit-log.js";
 import type { ResourceCatalogue } from "./config.js";
@@ -11,6 +12,7 @@ import { type MembersService, membersService } from "./members.js";
 import { changeStatus } from "./platform.js";
 import { type ResourceService, resourceService } from "./resources.js";
 import { runScoped, type ScopeIdentity } from "./scoped.js";
+import { runScopedSql, type ScopedSql } from "./scoped-sql.js";
 import { type SettingsService, settingsService } from "./settings.js";
 import { type SubscriptionService, subscriptionService } from "./subscription.js";
 import { exportTenant, type TenantExport } from "./tenant-export.js";
@@ -40,6 +42,15 @@ export interface Scope<Resources extends ResourceCatalogue = ResourceCatalogue>
   offboard(): ResultAsync<Tenant, RookeryError>;
   /** All of the tenant's data as one JSON document (owner only). */
   exportData(): ResultAsync<TenantExport, RookeryError>;
+  /**
+   * Runs the application's own SQL in one unit of work for this scope's
+   * tenant, with the workspaces the policy lets the caller see. INVARIANT on
+   * an adapter without SQL (the in-memory one).
+   */
+  sql<T>(
+    work: (sql: ScopedSql) => PromiseLike<Result<T, RookeryError>>,
+    options?: { readonly intent?: UnitIntent },
+  ): ResultAsync<T, RookeryError>;
   /** A signed token a background job can resume this scope from (`tenancy.fromJob`). */
   toJob(): Result<string, RookeryError>;
 }
@@ -81,6 +92,7 @@ export function makeScope<Resources extends ResourceCatalogue>(
         changeStatus(env, tenant, "deleted", "tenant.offboard", who.userId),
       ),
     exportData: () => ownerOnly("tenant.delete").andThen((tenant) => exportTenant(env, tenant)),
+    sql: (work, options) => runScopedSql(env, who, work, options?.intent ?? "write"),
     toJob: () => signJobToken(env.jobs, who, env.clock()),
   };
 }

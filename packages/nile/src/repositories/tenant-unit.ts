@@ -43,6 +43,8 @@ export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
     settings: settingsRepository(scope),
     resources: resourceRepository(scope),
     audit: auditRepository(scope),
+    // The application's own statements, in this transaction and tenant context.
+    query: (text, values) => s.rows(text, values),
     purge: () =>
       ownWrite(scope, null, () =>
         s
