@@ -126,7 +126,9 @@ export async function runDemo(
     );
     const crossTenant = await kim.resources("campaign").get(globexCampaign.id);
     say(`Krill Inc's owner asks for Penguin Corp's campaign by id: ${describe(crossTenant)}`);
-    say("   (NOT_FOUND, never FORBIDDEN: an answer about another tenant must not confirm it exists)");
+    say(
+      "   (NOT_FOUND, never FORBIDDEN: an answer about another tenant must not confirm it exists)",
+    );
     const outsideWorkspace = await maxScope.resources("campaign").get(globexCampaign.id);
     say(
       `Max (member of Acme Client) asks for a Globex Client campaign: ${describe(outsideWorkspace)}`,
