@@ -19,8 +19,12 @@ export async function openDatabase(options: { readonly max?: number } = {}): Pro
   const db = await createTestDatabase();
   const app = new pg.Pool({ connectionString: db.appUrl, max: options.max ?? 10, pipeline: true });
   const superuser = new pg.Pool({ connectionString: db.superuserUrl, max: 3 });
-  // Idle clients that the server drops (fault tests) are reported here, not thrown.
-  app.on("error", () => {});
+  // Idle or closing clients that the server drops (fault tests, the final DROP ... WITH (FORCE))
+  // are reported here, not thrown.
+  for (const pool of [app, superuser]) {
+    pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
+  }
   const adapter = nileAdapter({ pool: app })._unsafeUnwrap();
   return {
     db,
