@@ -12,6 +12,8 @@ try {
 }
 const passed = report.numPassedTests ?? 0;
 // A test file that fails to load has no failed test in it but must still count.
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+let failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+// An error outside any test (an unhandled rejection, say) fails the run: count it once.
+if (report.success === false && failed === 0) failed = 1;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);
