@@ -22,7 +22,7 @@ describe("the jobs and context guide", async () => {
   });
 
   it("makes no token without a secret", () => {
-    expect(out.noSecret._unsafeUnwrapErr()).toMatchObject({ code: "INVARIANT" });
+    expect(out.noSecret._unsafeUnwrapErr()).toMatchObject({ code: "CONFIGURATION" });
   });
 
   it("carries a scope through AsyncLocalStorage and fails closed outside it", () => {

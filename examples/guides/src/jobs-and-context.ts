@@ -68,7 +68,7 @@ export function runJobsAndContextGuide() {
     const kim = yield* withoutSecret.as(other.owner.id);
     // #region no-secret
     const noSecret = kim.toJob();
-    // INVARIANT: "Job tokens need `jobs.secret` in createTenancy's configuration."
+    // CONFIGURATION: "Job tokens need `jobs.secret` in createTenancy's configuration."
     // #endregion no-secret
 
     // #region context

@@ -24,9 +24,62 @@ describe("errors", () => {
   });
 
   it("recognise a RookeryError and nothing else", () => {
-    expect(isRookeryError(RookeryErrors.invariant("x"))).toBe(true);
-    expect(isRookeryError(new Error("x"))).toBe(false);
-    expect(isRookeryError(null)).toBe(false);
+    const ours = [
+      RookeryErrors.invariant("x"),
+      RookeryErrors.notFound("workspace"),
+      RookeryErrors.validation([{ path: "name", message: "too long" }]),
+      RookeryErrors.forbidden("no", ["step"]),
+      RookeryErrors.limitExceeded("seats", 3),
+      RookeryErrors.internal("x", new Error("driver")),
+      JSON.parse(JSON.stringify(RookeryErrors.conflict("user", "taken"))),
+    ];
+    for (const error of ours) expect(isRookeryError(error), error.code).toBe(true);
+    const pgError = Object.assign(new Error("duplicate key"), { code: "23505" });
+    const nodeError = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    const notOurs = [
+      new Error("x"),
+      pgError,
+      nodeError,
+      // An Error instance that happens to use one of our codes is still not ours.
+      Object.assign(new Error("gone"), { code: "NOT_FOUND", entity: "user" }),
+      { code: "23505", message: "duplicate key value violates unique constraint" },
+      { code: "NOT_FOUND", message: "no entity field" },
+      { code: "VALIDATION", message: "issues missing" },
+      { code: "LIMIT_EXCEEDED", message: "x", limit: "seats" },
+      { code: "toString", message: "inherited key, not a code" },
+      { code: "INVARIANT" },
+      null,
+      undefined,
+      "NOT_FOUND",
+      42,
+    ];
+    for (const value of notOurs) expect(isRookeryError(value), String(value)).toBe(false);
+  });
+
+  it("keep a cause for logs but never serialise it", () => {
+    const cause = Object.assign(new Error("duplicate key"), { detail: "Key (email)=(a@b.c)" });
+    const error = RookeryErrors.internal("The database refused a statement.", cause);
+    expect(error.cause).toBe(cause);
+    expect(JSON.stringify(error)).toBe(
+      '{"code":"INTERNAL","message":"The database refused a statement."}',
+    );
+    expect({ ...error }).toEqual({
+      code: "INTERNAL",
+      message: "The database refused a statement.",
+    });
+    expect(JSON.stringify(RookeryErrors.unavailable("down", cause))).not.toMatch(/a@b\.c/);
+  });
+
+  it("answer 500 for a code that is not ours instead of throwing", () => {
+    expect(httpStatusOf("23505" as never)).toBe(500);
+    expect(httpStatusOf("toString" as never)).toBe(500);
+  });
+
+  it("keep every code a client can provoke below 500, and breaches at 5xx", () => {
+    expect(httpStatusOf("ISOLATION_BREACH")).toBe(500);
+    expect(httpStatusOf("CONFIGURATION")).toBe(500);
+    expect(httpStatusOf("UNSUPPORTED")).toBe(501);
+    expect(httpStatusOf("INVARIANT")).toBe(409);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ErrorCode } from "./error-codes.js";
+import { type ErrorCode, isErrorCode } from "./error-codes.js";
 
 /** The kinds of stored thing an error can be about. */
 export type EntityName =
@@ -47,6 +47,14 @@ export interface TenantInactiveError extends ErrorBase<"TENANT_INACTIVE"> {
 }
 export type InvariantError = ErrorBase<"INVARIANT">;
 export type NoTenantContextError = ErrorBase<"NO_TENANT_CONTEXT">;
+export type ConfigurationError = ErrorBase<"CONFIGURATION">;
+export type UnsupportedError = ErrorBase<"UNSUPPORTED">;
+export type IsolationBreachError = ErrorBase<"ISOLATION_BREACH">;
+/**
+ * `cause` (the driver's or the runtime's exception) is kept for logs but is
+ * not enumerable: JSON and spreading leave it out, so a driver's detail, which
+ * may quote a row, never travels with the error to a client.
+ */
 export interface UnavailableError extends ErrorBase<"UNAVAILABLE"> {
   readonly cause?: unknown;
 }
@@ -64,6 +72,9 @@ export type RookeryError =
   | InvariantError
   | NoTenantContextError
   | TenantInactiveError
+  | ConfigurationError
+  | UnsupportedError
+  | IsolationBreachError
   | UnavailableError
   | InternalError;
 
@@ -104,13 +115,24 @@ export const RookeryErrors = {
     message: `The tenant is ${status}; its users cannot act until it is reactivated.`,
     status,
   }),
+  configuration: (message: string): ConfigurationError => ({ code: "CONFIGURATION", message }),
+  unsupported: (message: string): UnsupportedError => ({ code: "UNSUPPORTED", message }),
+  isolationBreach: (message: string): IsolationBreachError => ({
+    code: "ISOLATION_BREACH",
+    message,
+  }),
   unavailable: (message: string, cause?: unknown): UnavailableError =>
-    cause === undefined
-      ? { code: "UNAVAILABLE", message }
-      : { code: "UNAVAILABLE", message, cause },
+    withCause({ code: "UNAVAILABLE", message }, cause),
   internal: (message: string, cause?: unknown): InternalError =>
-    cause === undefined ? { code: "INTERNAL", message } : { code: "INTERNAL", message, cause },
+    withCause({ code: "INTERNAL", message }, cause),
 } as const;
+
+function withCause<E extends { cause?: unknown }>(error: E, cause: unknown): E {
+  if (cause !== undefined) {
+    Object.defineProperty(error, "cause", { value: cause, enumerable: false });
+  }
+  return error;
+}
 
 /** Converts zod's issues into ours, keeping the path of each failed field. */
 export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
@@ -120,13 +142,29 @@ export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
   }));
 }
 
-/** True when `value` is a RookeryError (for code that receives `unknown`). */
+/** The fields each code carries besides `code` and `message`. */
+const REQUIRED_FIELDS: Partial<Record<ErrorCode, Readonly<Record<string, string>>>> = {
+  VALIDATION: { issues: "array" },
+  NOT_FOUND: { entity: "string" },
+  FORBIDDEN: { trace: "array" },
+  CONFLICT: { entity: "string" },
+  LIMIT_EXCEEDED: { limit: "string", max: "number" },
+  TENANT_INACTIVE: { status: "string" },
+};
+
+/**
+ * True when `value` is a RookeryError (for code that receives `unknown`):
+ * a plain object whose `code` is one of ours, with a message and the fields
+ * its code carries. A driver's or Node's error, whose `code` is its own
+ * (`23505`, `ECONNREFUSED`), is not one.
+ */
 export function isRookeryError(value: unknown): value is RookeryError {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === "string" &&
-    typeof (value as { message?: unknown }).message === "string"
+  if (typeof value !== "object" || value === null || value instanceof Error) return false;
+  const candidate = value as Record<string, unknown>;
+  if (!isErrorCode(candidate.code) || typeof candidate.message !== "string") return false;
+  const fields = REQUIRED_FIELDS[candidate.code] ?? {};
+  return Object.entries(fields).every(([field, kind]) =>
+    kind === "array" ? Array.isArray(candidate[field]) : typeof candidate[field] === kind,
   );
 }
 

@@ -3,11 +3,13 @@
 export { type Clock, type ManualClock, manualClock, systemClock } from "./clock.js";
 export { ERROR_CODES, type ErrorCode, httpStatusOf } from "./error-codes.js";
 export {
+  type ConfigurationError,
   type ConflictError,
   type EntityName,
   type ForbiddenError,
   type InternalError,
   type InvariantError,
+  type IsolationBreachError,
   isRookeryError,
   issuesFromZod,
   type LimitExceededError,
@@ -17,6 +19,7 @@ export {
   RookeryErrors,
   type TenantInactiveError,
   type UnavailableError,
+  type UnsupportedError,
   type ValidationError,
   type ValidationIssue,
 } from "./errors.js";

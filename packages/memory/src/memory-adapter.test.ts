@@ -104,7 +104,7 @@ describe("memoryAdapter controls", () => {
 });
 
 describe("memoryAdapter and the application's own SQL", () => {
-  it("has none: scope.sql answers INVARIANT instead of pretending", async () => {
+  it("has none: scope.sql answers UNSUPPORTED instead of pretending", async () => {
     const { createTenancy } = await import("@rookery/core");
     const tenancy = createTenancy({
       adapter: memoryAdapter(),
@@ -117,6 +117,6 @@ describe("memoryAdapter and the application's own SQL", () => {
     });
     const scope = (await tenancy.as(made._unsafeUnwrap().owner.id))._unsafeUnwrap();
     const result = await scope.sql((db) => db.query("SELECT 1"));
-    expect(result._unsafeUnwrapErr()).toMatchObject({ code: "INVARIANT" });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ code: "UNSUPPORTED" });
   });
 });

@@ -31,7 +31,7 @@ function refuse(
   row: { readonly tenantId?: string } | null,
 ): RookeryError | null {
   if (row?.tenantId !== undefined && row.tenantId !== ctx.tenantId) {
-    return RookeryErrors.invariant(
+    return RookeryErrors.isolationBreach(
       "A row for another tenant was written in this tenant's unit of work.",
     );
   }

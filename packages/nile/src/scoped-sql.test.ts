@@ -88,6 +88,6 @@ describe("scoped SQL for the application's tables", () => {
     const other = nileAdapter({ pool: env.app })._unsafeUnwrap();
     expect(other.name).toBe("nile");
     const fake = { tenantId: a.id } as never;
-    expect(scopedSql(fake)._unsafeUnwrapErr().code).toBe("INVARIANT");
+    expect(scopedSql(fake)._unsafeUnwrapErr().code).toBe("UNSUPPORTED");
   });
 });

@@ -53,7 +53,7 @@ export function scopedSql(
 ): Result<ScopedSql, RookeryError> {
   const session = sessions.get(unit);
   if (session === undefined) {
-    return err(RookeryErrors.invariant("Scoped SQL needs a tenant unit of the Nile adapter."));
+    return err(RookeryErrors.unsupported("Scoped SQL needs a tenant unit of the Nile adapter."));
   }
   const query = <R extends QueryResultRow>(text: string, values: readonly unknown[] = []) =>
     session.rows<R>(text, values);

@@ -32,7 +32,7 @@ describe("start-up checks (PostgreSQL mode)", () => {
   it("refuse a superuser, and every unit of work fails with the same error", async () => {
     const adapter = nileAdapter({ pool: poolFor(env.db.superuserUrl) })._unsafeUnwrap();
     const refusal = (await adapter.verify())._unsafeUnwrapErr();
-    expect(refusal.code).toBe("INVARIANT");
+    expect(refusal.code).toBe("CONFIGURATION");
     expect(refusal.message).toMatch(/superuser/);
     const unit = await adapter.platform((u) => u.tenants.list({ limit: 1 }), { intent: "read" });
     expect(unit._unsafeUnwrapErr().message).toBe(refusal.message);

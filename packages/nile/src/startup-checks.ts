@@ -46,7 +46,7 @@ export async function checkDatabase(
   const missing = MIGRATIONS.filter((m) => m.modes.includes(mode) && !applied.has(m.id));
   if (missing.length > 0) {
     return err(
-      RookeryErrors.invariant(
+      RookeryErrors.configuration(
         `The database lacks Rookery migrations (${missing.map((m) => m.id).join(", ")}): run \`rookery migrate --mode ${mode}\` first.`,
       ),
     );
@@ -56,7 +56,7 @@ export async function checkDatabase(
   if (unguarded.rows.length > 0) {
     const tables = unguarded.rows.map((row) => row.table).join(", ");
     return err(
-      RookeryErrors.invariant(
+      RookeryErrors.configuration(
         `Refusing to start: tenant-aware tables without a forced ${POLICY_NAME} policy: ${tables}. Apply rowSecurityStatements() to them.`,
       ),
     );
@@ -73,7 +73,7 @@ async function checkRole(pool: Pool): Promise<RookeryError | null> {
   const role = rows[0];
   if (role === undefined || (!role.superuser && !role.bypassrls)) return null;
   const what = role.superuser ? "a superuser" : "a BYPASSRLS role";
-  return RookeryErrors.invariant(
+  return RookeryErrors.configuration(
     `Refusing to run as ${what} (${role.role}): row-level security would not apply. Connect as an ordinary role that owns the schema.`,
   );
 }

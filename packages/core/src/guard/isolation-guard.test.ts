@@ -39,7 +39,7 @@ describe("guardIsolation", () => {
       (u: TenantUnit) => u.assignments.listForUser("u" as never),
     ]) {
       const result = await adapter.tenant(A, call as never);
-      expect(result._unsafeUnwrapErr().code).toBe("INVARIANT");
+      expect(result._unsafeUnwrapErr().code).toBe("ISOLATION_BREACH");
     }
   });
 
@@ -50,7 +50,7 @@ describe("guardIsolation", () => {
 
   it("refuses another tenant's tenant row", async () => {
     const result = await adapter.tenant(A, (u) => u.tenant.get());
-    expect(result._unsafeUnwrapErr().code).toBe("INVARIANT");
+    expect(result._unsafeUnwrapErr().code).toBe("ISOLATION_BREACH");
   });
 
   it("lets values without a tenant through", async () => {

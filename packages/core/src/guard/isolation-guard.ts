@@ -53,7 +53,7 @@ function guardCall(call: AnyCall, tenantId: TenantId): AnyCall {
   return (...args) => {
     if (args.some((arg) => ownedByOther(arg, tenantId))) {
       return errAsync(
-        RookeryErrors.invariant(
+        RookeryErrors.isolationBreach(
           "A row for another tenant was passed to this tenant's unit of work.",
         ),
       );
@@ -66,7 +66,7 @@ function checkReturned(value: unknown, tenantId: TenantId): Result<unknown, Rook
   const rows = isPage(value) ? value.items : Array.isArray(value) ? value : [value];
   return rows.some((row) => ownedByOther(row, tenantId))
     ? err(
-        RookeryErrors.invariant(
+        RookeryErrors.isolationBreach(
           "The store returned a row of another tenant; the call was refused.",
         ),
       )
@@ -78,7 +78,11 @@ function checkOwnTenant<T extends { readonly id: string } | null>(
   tenantId: TenantId,
 ): Result<T, RookeryError> {
   return row !== null && row.id !== tenantId
-    ? err(RookeryErrors.invariant("The store returned another tenant's row; the call was refused."))
+    ? err(
+        RookeryErrors.isolationBreach(
+          "The store returned another tenant's row; the call was refused.",
+        ),
+      )
     : ok(row);
 }
 

@@ -22,7 +22,9 @@ export function signJobToken(
 ): Result<string, RookeryError> {
   if (config === undefined) {
     return err(
-      RookeryErrors.invariant("Job tokens need `jobs.secret` in createTenancy's configuration."),
+      RookeryErrors.configuration(
+        "Job tokens need `jobs.secret` in createTenancy's configuration.",
+      ),
     );
   }
   const exp = Math.floor(now.getTime() / 1000) + (config.ttlSeconds ?? DAY);

@@ -203,7 +203,9 @@ function readProvisioned(unit: TenantUnit) {
   return safeTry(async function* () {
     const subscription = yield* unit.subscription.get();
     if (subscription === null)
-      return err(RookeryErrors.invariant("The tenant has no subscription."));
+      return err(
+        RookeryErrors.internal("The tenant has no subscription: its stored data is inconsistent."),
+      );
     const first = yield* unit.workspaces.list({ limit: 1 });
     return ok({ subscription, workspace: first.items[0] ?? null });
   });
@@ -217,7 +219,10 @@ function finished(env: TenancyEnv, tenant: Tenant): ResultAsync<ProvisionedTenan
       (unit) =>
         safeTry(async function* () {
           const owner = yield* unit.memberships.owner();
-          if (owner === null) return err(RookeryErrors.invariant("The tenant has no owner."));
+          if (owner === null)
+            return err(
+              RookeryErrors.internal("The tenant has no owner: its stored data is inconsistent."),
+            );
           return ok({ owner, provisioned: yield* readProvisioned(unit) });
         }),
       { intent: "read" },
@@ -225,7 +230,12 @@ function finished(env: TenancyEnv, tenant: Tenant): ResultAsync<ProvisionedTenan
     const user = yield* env.adapter.platform((unit) => unit.users.get(owner.userId), {
       intent: "read",
     });
-    if (user === null) return err(RookeryErrors.invariant("The tenant's owner has no user row."));
+    if (user === null)
+      return err(
+        RookeryErrors.internal(
+          "The tenant's owner has no user row: the stored data is inconsistent.",
+        ),
+      );
     return ok({ tenant, owner: user, ...provisioned });
   });
 }

@@ -44,7 +44,7 @@ export function runScopedSql<T>(
     safeTry(async function* () {
       const run = s.unit.query?.bind(s.unit);
       if (run === undefined) {
-        return err(RookeryErrors.invariant(`The ${env.adapter.name} adapter does not run SQL.`));
+        return err(RookeryErrors.unsupported(`The ${env.adapter.name} adapter does not run SQL.`));
       }
       const visible = s.env.authorizer.visible(s.actor, "workspace.read", "workspace");
       const query = <R extends Row>(text: string, values: readonly unknown[] = []) =>

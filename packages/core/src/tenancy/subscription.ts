@@ -26,7 +26,11 @@ export function subscriptionService(env: TenancyEnv, who: ScopeIdentity): Subscr
         yield* s.env.authorizer.authorize(s.actor, action, { tenantId: s.unit.tenantId });
         const current = yield* s.unit.subscription.get();
         if (current === null)
-          return err(RookeryErrors.invariant("The tenant has no subscription."));
+          return err(
+            RookeryErrors.internal(
+              "The tenant has no subscription: its stored data is inconsistent.",
+            ),
+          );
         return body(s, current);
       }),
     );

@@ -25,7 +25,7 @@ export function ownWrite<T>(
   }
   if (row?.tenantId !== undefined && row.tenantId !== scope.tenantId) {
     return errAsync(
-      RookeryErrors.invariant(
+      RookeryErrors.isolationBreach(
         "A row for another tenant was written in this tenant's unit of work.",
       ),
     );

@@ -77,7 +77,7 @@ async function applyLocked(client: PoolClient, mode: SchemaMode): Promise<Migrat
   const other = recorded.rows.find((row) => row.mode !== mode);
   if (other !== undefined) {
     throw new MigrationRefused(
-      RookeryErrors.invariant(
+      RookeryErrors.configuration(
         `The database was migrated in ${other.mode} mode; refusing to migrate it in ${mode} mode.`,
       ),
     );

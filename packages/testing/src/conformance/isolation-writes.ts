@@ -46,17 +46,22 @@ function insertsOfEveryKind(
 
 export function registerIsolatedWriteTests(test: RegisterTest): void {
   for (const kind of KINDS) {
-    test(`${article(kind)} ${kind} row naming another tenant is refused with INVARIANT`, async (ctx) => {
+    test(`${article(kind)} ${kind} row naming another tenant is refused with ISOLATION_BREACH`, async (ctx) => {
       const { adapter, inspect, f } = ctx;
       const { a, b } = await twoTenants(ctx);
       const before = await storeState(inspect);
       const write = insertsOfEveryKind(f, a, b.tenantId)[kind];
-      expectErr(await adapter.tenant(a.tenantId, write), "INVARIANT", undefined, `a ${kind} for B`);
+      expectErr(
+        await adapter.tenant(a.tenantId, write),
+        "ISOLATION_BREACH",
+        undefined,
+        `a ${kind} for B`,
+      );
       expect(await storeState(inspect)).toEqual(before);
     });
   }
 
-  test("a subscription naming another tenant is refused with INVARIANT", async (ctx) => {
+  test("a subscription naming another tenant is refused with ISOLATION_BREACH", async (ctx) => {
     const { adapter, inspect, f } = ctx;
     const { b } = await twoTenants(ctx);
     // A tenant without a subscription, so only the foreign tenant id can make it fail.
@@ -65,7 +70,7 @@ export function registerIsolatedWriteTests(test: RegisterTest): void {
     const before = await storeState(inspect);
     const foreign = f.subscription({ tenantId: b.tenantId });
     const result = await adapter.tenant(bare.id, (u) => u.subscription.insert(foreign));
-    expectErr(result, "INVARIANT");
+    expectErr(result, "ISOLATION_BREACH");
     expect(await storeState(inspect)).toEqual(before);
   });
 

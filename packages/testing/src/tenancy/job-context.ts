@@ -59,7 +59,7 @@ export const jobsAndContextGroup = defineGroup("tenancy: jobs and context", (tes
     expectErr(await tenancy.fromJob(token), "FORBIDDEN");
   });
 
-  test("toJob without a job secret configured is INVARIANT", async ({ adapter }) => {
+  test("toJob without a job secret configured is CONFIGURATION", async ({ adapter }) => {
     const tenancy = expectOk(createTenancy({ adapter, ...penguinMails(), ids: sequentialIds() }));
     const made = expectOk(
       await tenancy.platform.provisionTenant({
@@ -69,7 +69,7 @@ export const jobsAndContextGroup = defineGroup("tenancy: jobs and context", (tes
       }),
     );
     const scope = expectOk(await tenancy.as(made.owner.id));
-    expectErr(scope.toJob(), "INVARIANT");
+    expectErr(scope.toJob(), "CONFIGURATION");
   });
 
   test("context.run binds a scope to its async calls; current() outside is NO_TENANT_CONTEXT", async ({
