@@ -122,9 +122,9 @@ export const RookeryErrors = {
     message,
   }),
   unavailable: (message: string, cause?: unknown): UnavailableError =>
-    withCause({ code: "UNAVAILABLE", message }, cause),
+    withCause<UnavailableError>({ code: "UNAVAILABLE", message }, cause),
   internal: (message: string, cause?: unknown): InternalError =>
-    withCause({ code: "INTERNAL", message }, cause),
+    withCause<InternalError>({ code: "INTERNAL", message }, cause),
 } as const;
 
 function withCause<E extends { cause?: unknown }>(error: E, cause: unknown): E {
