@@ -23,7 +23,6 @@ export {
   type ValidationError,
   type ValidationIssue,
 } from "./errors.js";
-export { guardIsolation } from "./guard/isolation-guard.js";
 export {
   AuditEventId,
   type IdGenerator,
@@ -89,6 +88,7 @@ export type {
   UnitOfWorkRunner,
   Work,
 } from "./port/unit-of-work.js";
+export { guardAdapter } from "./runtime/guard-adapter.js";
 export type { Actor } from "./tenancy/actor.js";
 export type { AuditLogService } from "./tenancy/audit-log.js";
 export type { Authorizer, AuthTarget, MemberRef } from "./tenancy/authorizer.js";

@@ -2,20 +2,19 @@ import { type AuditRepository, RookeryErrors } from "@rookery/core";
 import { paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { stored } from "./tables.js";
-import { guardedWrite, type TenantContext } from "./tenant-context.js";
+import type { TenantContext } from "./tenant-context.js";
 
 export function auditRepository(ctx: TenantContext): AuditRepository {
   const { draft } = ctx;
   return {
-    append: (event) =>
-      guardedWrite(ctx, event, () => {
-        if (draft.read("audit").has(event.id)) {
-          return fail(RookeryErrors.conflict("audit_event", "An audit event with this id exists."));
-        }
-        const row = stored(event);
-        draft.write("audit").set(row.id, row);
-        return ok(row);
-      }),
+    append: (event) => {
+      if (draft.read("audit").has(event.id)) {
+        return fail(RookeryErrors.conflict("audit_event", "An audit event with this id exists."));
+      }
+      const row = stored(event);
+      draft.write("audit").set(row.id, row);
+      return ok(row);
+    },
     list: (query) => ok(paginate(draft.read("audit").values(), (e) => e.id, query)),
   };
 }

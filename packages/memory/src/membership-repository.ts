@@ -2,7 +2,7 @@ import { type Membership, type MembershipRepository, RookeryErrors } from "@rook
 import { paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { stored } from "./tables.js";
-import { guardedWrite, type TenantContext } from "./tenant-context.js";
+import type { TenantContext } from "./tenant-context.js";
 
 export function membershipRepository(ctx: TenantContext): MembershipRepository {
   const { draft } = ctx;
@@ -10,18 +10,17 @@ export function membershipRepository(ctx: TenantContext): MembershipRepository {
     [...draft.read("memberships").values()].find((m) => m.role === "owner") ?? null;
 
   return {
-    insert: (membership) =>
-      guardedWrite(ctx, membership, () => {
-        if (draft.read("memberships").has(membership.userId)) {
-          return fail(RookeryErrors.conflict("membership", "The user is already a member."));
-        }
-        if (membership.role === "owner" && findOwner() !== null) {
-          return fail(RookeryErrors.conflict("membership", "The tenant already has an owner."));
-        }
-        const row = stored(membership);
-        draft.write("memberships").set(row.userId, row);
-        return ok(row);
-      }),
+    insert: (membership) => {
+      if (draft.read("memberships").has(membership.userId)) {
+        return fail(RookeryErrors.conflict("membership", "The user is already a member."));
+      }
+      if (membership.role === "owner" && findOwner() !== null) {
+        return fail(RookeryErrors.conflict("membership", "The tenant already has an owner."));
+      }
+      const row = stored(membership);
+      draft.write("memberships").set(row.userId, row);
+      return ok(row);
+    },
     get: (userId) => ok(draft.read("memberships").get(userId) ?? null),
     list: (query) => {
       const wanted = query.userIds === undefined ? null : new Set<string>(query.userIds);
@@ -31,28 +30,26 @@ export function membershipRepository(ctx: TenantContext): MembershipRepository {
       return ok(paginate(rows, (m) => m.userId, query));
     },
     owner: () => ok(findOwner()),
-    updateRole: (userId, role, updatedAt) =>
-      guardedWrite(ctx, null, () => {
-        const current = draft.read("memberships").get(userId);
-        if (current === undefined) return fail(RookeryErrors.notFound("membership"));
-        const owner = findOwner();
-        if (role === "owner" && owner !== null && owner.userId !== userId) {
-          return fail(RookeryErrors.conflict("membership", "The tenant already has an owner."));
-        }
-        const row: Membership = stored({ ...current, role, updatedAt });
-        draft.write("memberships").set(userId, row);
-        return ok(row);
-      }),
-    remove: (userId) =>
-      guardedWrite(ctx, null, () => {
-        if (!draft.read("memberships").has(userId)) return ok(false);
-        draft.write("memberships").delete(userId);
-        const assignments = draft.write("assignments");
-        for (const [key, assignment] of assignments) {
-          if (assignment.userId === userId) assignments.delete(key);
-        }
-        return ok(true);
-      }),
+    updateRole: (userId, role, updatedAt) => {
+      const current = draft.read("memberships").get(userId);
+      if (current === undefined) return fail(RookeryErrors.notFound("membership"));
+      const owner = findOwner();
+      if (role === "owner" && owner !== null && owner.userId !== userId) {
+        return fail(RookeryErrors.conflict("membership", "The tenant already has an owner."));
+      }
+      const row: Membership = stored({ ...current, role, updatedAt });
+      draft.write("memberships").set(userId, row);
+      return ok(row);
+    },
+    remove: (userId) => {
+      if (!draft.read("memberships").has(userId)) return ok(false);
+      draft.write("memberships").delete(userId);
+      const assignments = draft.write("assignments");
+      for (const [key, assignment] of assignments) {
+        if (assignment.userId === userId) assignments.delete(key);
+      }
+      return ok(true);
+    },
     count: () => ok(draft.read("memberships").size),
   };
 }

@@ -59,7 +59,7 @@ export function memoryAdapter(): MemoryAdapter {
     writable: boolean,
   ) => {
     const draft = new Draft(partitions.get(tenantId) ?? emptyTenant(), writable);
-    const ctx = { tenantId, draft, tenantExists: () => platform.tenants.has(tenantId) };
+    const ctx = { tenantId, draft };
     const result = await runGuarded(() =>
       work(tenantUnit(ctx, () => platform.tenants.get(tenantId) ?? null)),
     );

@@ -8,7 +8,7 @@ import {
   type UserRepository,
 } from "@rookery/core";
 import { paginate } from "./page.js";
-import { fail, ok, whenWritable } from "./results.js";
+import { fail, ok } from "./results.js";
 import type { PlatformTables } from "./state.js";
 import { type Draft, stored } from "./tables.js";
 
@@ -18,17 +18,15 @@ export function platformUnit(draft: Draft<PlatformTables>): PlatformUnit {
 }
 
 function tenants(draft: Draft<PlatformTables>): TenantRepository {
-  const w = draft.writable;
   return {
-    insert: (tenant) =>
-      whenWritable(w, () => {
-        if (draft.read("tenants").has(tenant.id)) {
-          return fail(RookeryErrors.conflict("tenant", "A tenant with this id exists."));
-        }
-        const row = stored(tenant);
-        draft.write("tenants").set(row.id, row);
-        return ok(row);
-      }),
+    insert: (tenant) => {
+      if (draft.read("tenants").has(tenant.id)) {
+        return fail(RookeryErrors.conflict("tenant", "A tenant with this id exists."));
+      }
+      const row = stored(tenant);
+      draft.write("tenants").set(row.id, row);
+      return ok(row);
+    },
     get: (id) => ok(draft.read("tenants").get(id) ?? null),
     list: (query) => {
       const rows = [...draft.read("tenants").values()].filter(
@@ -36,116 +34,106 @@ function tenants(draft: Draft<PlatformTables>): TenantRepository {
       );
       return ok(paginate(rows, (t) => t.id, query));
     },
-    update: (id, patch) =>
-      whenWritable(w, () => {
-        const current = draft.read("tenants").get(id);
-        if (current === undefined) return fail(RookeryErrors.notFound("tenant"));
-        const row: Tenant = stored({ ...current, ...definedOnly(patch) });
-        draft.write("tenants").set(id, row);
-        return ok(row);
-      }),
-    remove: (id) =>
-      whenWritable(w, () => {
-        if (!draft.read("tenants").has(id)) return ok(false);
-        draft.write("tenants").delete(id);
-        // Claims reference the tenant: they go with it, as a cascading foreign key would.
-        const claimsTable = draft.write("claims");
-        for (const [userId, claim] of claimsTable) {
-          if (claim.tenantId === id) claimsTable.delete(userId);
-        }
-        return ok(true);
-      }),
+    update: (id, patch) => {
+      const current = draft.read("tenants").get(id);
+      if (current === undefined) return fail(RookeryErrors.notFound("tenant"));
+      const row: Tenant = stored({ ...current, ...definedOnly(patch) });
+      draft.write("tenants").set(id, row);
+      return ok(row);
+    },
+    remove: (id) => {
+      if (!draft.read("tenants").has(id)) return ok(false);
+      draft.write("tenants").delete(id);
+      // Claims reference the tenant: they go with it, as a cascading foreign key would.
+      const claimsTable = draft.write("claims");
+      for (const [userId, claim] of claimsTable) {
+        if (claim.tenantId === id) claimsTable.delete(userId);
+      }
+      return ok(true);
+    },
   };
 }
 
 function users(draft: Draft<PlatformTables>): UserRepository {
-  const w = draft.writable;
   const emailTaken = (email: string, by: string) => {
     const owner = draft.read("emails").get(email);
     return owner !== undefined && owner !== by;
   };
   return {
-    insert: (user) =>
-      whenWritable(w, () => {
-        if (draft.read("users").has(user.id)) {
-          return fail(RookeryErrors.conflict("user", "A user with this id exists."));
-        }
-        if (draft.read("emails").has(user.email)) {
-          return fail(RookeryErrors.conflict("user", "A user with this e-mail exists."));
-        }
-        const row = stored(user);
-        draft.write("users").set(row.id, row);
-        draft.write("emails").set(row.email, row.id);
-        return ok(row);
-      }),
+    insert: (user) => {
+      if (draft.read("users").has(user.id)) {
+        return fail(RookeryErrors.conflict("user", "A user with this id exists."));
+      }
+      if (draft.read("emails").has(user.email)) {
+        return fail(RookeryErrors.conflict("user", "A user with this e-mail exists."));
+      }
+      const row = stored(user);
+      draft.write("users").set(row.id, row);
+      draft.write("emails").set(row.email, row.id);
+      return ok(row);
+    },
     get: (id) => ok(draft.read("users").get(id) ?? null),
     getByEmail: (email) => {
       const id = draft.read("emails").get(email.toLowerCase());
       return ok(id === undefined ? null : (draft.read("users").get(id) ?? null));
     },
-    update: (id, patch) =>
-      whenWritable(w, () => {
-        const current = draft.read("users").get(id);
-        if (current === undefined) return fail(RookeryErrors.notFound("user"));
-        const row: User = stored({ ...current, ...definedOnly(patch) });
-        if (emailTaken(row.email, id)) {
-          return fail(RookeryErrors.conflict("user", "A user with this e-mail exists."));
-        }
-        const emails = draft.write("emails");
-        emails.delete(current.email);
-        emails.set(row.email, id);
-        draft.write("users").set(id, row);
-        return ok(row);
-      }),
-    remove: (id) =>
-      whenWritable(w, () => {
-        const current = draft.read("users").get(id);
-        if (current === undefined) return ok(false);
-        draft.write("users").delete(id);
-        draft.write("emails").delete(current.email);
-        draft.write("claims").delete(id);
-        return ok(true);
-      }),
+    update: (id, patch) => {
+      const current = draft.read("users").get(id);
+      if (current === undefined) return fail(RookeryErrors.notFound("user"));
+      const row: User = stored({ ...current, ...definedOnly(patch) });
+      if (emailTaken(row.email, id)) {
+        return fail(RookeryErrors.conflict("user", "A user with this e-mail exists."));
+      }
+      const emails = draft.write("emails");
+      emails.delete(current.email);
+      emails.set(row.email, id);
+      draft.write("users").set(id, row);
+      return ok(row);
+    },
+    remove: (id) => {
+      const current = draft.read("users").get(id);
+      if (current === undefined) return ok(false);
+      draft.write("users").delete(id);
+      draft.write("emails").delete(current.email);
+      draft.write("claims").delete(id);
+      return ok(true);
+    },
   };
 }
 
 function claims(draft: Draft<PlatformTables>): TenantClaimRepository {
-  const w = draft.writable;
   return {
-    claim: (claim) =>
-      whenWritable(w, () => {
-        if (!draft.read("tenants").has(claim.tenantId)) {
-          return fail(RookeryErrors.notFound("tenant"));
-        }
-        if (!draft.read("users").has(claim.userId)) return fail(RookeryErrors.notFound("user"));
-        const held = draft.read("claims").get(claim.userId);
-        if (held !== undefined) {
-          return held.tenantId === claim.tenantId
-            ? ok(held)
-            : fail(RookeryErrors.conflict("user", "The user already belongs to a tenant."));
-        }
-        const row = stored(claim);
-        draft.write("claims").set(row.userId, row);
-        return ok(row);
-      }),
+    claim: (claim) => {
+      if (!draft.read("tenants").has(claim.tenantId)) {
+        return fail(RookeryErrors.notFound("tenant"));
+      }
+      if (!draft.read("users").has(claim.userId)) return fail(RookeryErrors.notFound("user"));
+      const held = draft.read("claims").get(claim.userId);
+      if (held !== undefined) {
+        return held.tenantId === claim.tenantId
+          ? ok(held)
+          : fail(RookeryErrors.conflict("user", "The user already belongs to a tenant."));
+      }
+      const row = stored(claim);
+      draft.write("claims").set(row.userId, row);
+      return ok(row);
+    },
     get: (userId) => ok(draft.read("claims").get(userId) ?? null),
-    release: (userId, tenantId) =>
-      whenWritable(w, () => {
-        if (draft.read("claims").get(userId)?.tenantId !== tenantId) return ok(false);
-        draft.write("claims").delete(userId);
-        return ok(true);
-      }),
-    releaseAll: (tenantId) =>
-      whenWritable(w, () => {
-        let released = 0;
-        for (const [userId, claim] of draft.read("claims")) {
-          if (claim.tenantId === tenantId) {
-            draft.write("claims").delete(userId);
-            released += 1;
-          }
+    release: (userId, tenantId) => {
+      if (draft.read("claims").get(userId)?.tenantId !== tenantId) return ok(false);
+      draft.write("claims").delete(userId);
+      return ok(true);
+    },
+    releaseAll: (tenantId) => {
+      let released = 0;
+      for (const [userId, claim] of draft.read("claims")) {
+        if (claim.tenantId === tenantId) {
+          draft.write("claims").delete(userId);
+          released += 1;
         }
-        return ok(released);
-      }),
+      }
+      return ok(released);
+    },
   };
 }
 

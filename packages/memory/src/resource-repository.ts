@@ -8,7 +8,7 @@ import { paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { resourceKey } from "./state.js";
 import { stored } from "./tables.js";
-import { guardedWrite, type TenantContext } from "./tenant-context.js";
+import type { TenantContext } from "./tenant-context.js";
 
 export function resourceRepository(ctx: TenantContext): ResourceRepository {
   const { draft } = ctx;
@@ -22,41 +22,38 @@ export function resourceRepository(ctx: TenantContext): ResourceRepository {
   };
 
   return {
-    insert: (resource) =>
-      guardedWrite(ctx, resource, () => {
-        const key = resourceKey(resource.type, resource.id);
-        if (draft.read("resources").has(key)) {
-          return fail(RookeryErrors.conflict("resource", "A resource with this id exists."));
-        }
-        if (resource.workspaceId !== null && !draft.read("workspaces").has(resource.workspaceId)) {
-          return fail(RookeryErrors.notFound("workspace"));
-        }
-        const row = stored(resource);
-        draft.write("resources").set(key, row);
-        return ok(row);
-      }),
+    insert: (resource) => {
+      const key = resourceKey(resource.type, resource.id);
+      if (draft.read("resources").has(key)) {
+        return fail(RookeryErrors.conflict("resource", "A resource with this id exists."));
+      }
+      if (resource.workspaceId !== null && !draft.read("workspaces").has(resource.workspaceId)) {
+        return fail(RookeryErrors.notFound("workspace"));
+      }
+      const row = stored(resource);
+      draft.write("resources").set(key, row);
+      return ok(row);
+    },
     get: (type, id) => ok(draft.read("resources").get(resourceKey(type, id)) ?? null),
-    update: (type, id, update) =>
-      guardedWrite(ctx, null, () => {
-        const key = resourceKey(type, id);
-        const current = draft.read("resources").get(key);
-        if (current === undefined) return fail(RookeryErrors.notFound("resource"));
-        if (update.expectedVersion !== undefined && update.expectedVersion !== current.version) {
-          return fail(
-            RookeryErrors.conflict("resource", "The resource was changed since it was read."),
-          );
-        }
-        const row: Resource = stored({
-          ...current,
-          data: update.data,
-          updatedAt: update.updatedAt,
-          version: current.version + 1,
-        });
-        draft.write("resources").set(key, row);
-        return ok(row);
-      }),
-    remove: (type, id) =>
-      guardedWrite(ctx, null, () => ok(draft.write("resources").delete(resourceKey(type, id)))),
+    update: (type, id, update) => {
+      const key = resourceKey(type, id);
+      const current = draft.read("resources").get(key);
+      if (current === undefined) return fail(RookeryErrors.notFound("resource"));
+      if (update.expectedVersion !== undefined && update.expectedVersion !== current.version) {
+        return fail(
+          RookeryErrors.conflict("resource", "The resource was changed since it was read."),
+        );
+      }
+      const row: Resource = stored({
+        ...current,
+        data: update.data,
+        updatedAt: update.updatedAt,
+        version: current.version + 1,
+      });
+      draft.write("resources").set(key, row);
+      return ok(row);
+    },
+    remove: (type, id) => ok(draft.write("resources").delete(resourceKey(type, id))),
     list: (query) => ok(paginate(matching(query.type, query.workspaces), (r) => r.id, query)),
     count: (query) => ok(matching(query.type, query.workspaces).length),
   };

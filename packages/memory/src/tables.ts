@@ -17,15 +17,13 @@ export class Draft<Tables extends { [K in keyof Tables]: Table<unknown> }> {
     this.#writable = writable;
   }
 
-  get writable(): boolean {
-    return this.#writable;
-  }
-
   read<K extends keyof Tables>(name: K): Tables[K] {
     return (this.#changed[name] as Tables[K] | undefined) ?? this.#base[name];
   }
 
+  /** A table to change. A read unit's draft has none to give, as a read-only transaction. */
   write<K extends keyof Tables>(name: K): Map<string, RowOf<Tables[K]>> {
+    if (!this.#writable) throw new Error("A read unit of work tried to write.");
     let table = this.#changed[name];
     if (table === undefined) {
       table = new Map(this.#base[name] as ReadonlyMap<string, RowOf<Tables[K]>>);

@@ -5,7 +5,7 @@ import { membershipRepository } from "./membership-repository.js";
 import { resourceRepository } from "./resource-repository.js";
 import { ok } from "./results.js";
 import { emptyTenant, type TenantTables } from "./state.js";
-import { guardedWrite, type TenantContext } from "./tenant-context.js";
+import type { TenantContext } from "./tenant-context.js";
 import { assignmentRepository, workspaceRepository } from "./workspace-repository.js";
 
 /** The tenant unit over a draft of one tenant's partition. */
@@ -20,19 +20,18 @@ export function tenantUnit(ctx: TenantContext, readTenant: () => Tenant | null):
     settings: settingsRepository(ctx),
     resources: resourceRepository(ctx),
     audit: auditRepository(ctx),
-    purge: () =>
-      guardedWrite(ctx, null, () => {
-        const counts = {
-          memberships: ctx.draft.read("memberships").size,
-          workspaces: ctx.draft.read("workspaces").size,
-          resources: ctx.draft.read("resources").size,
-          auditEvents: ctx.draft.read("audit").size,
-        };
-        const empty = emptyTenant();
-        for (const name of Object.keys(empty) as (keyof TenantTables)[]) {
-          ctx.draft.write(name).clear();
-        }
-        return ok(counts);
-      }),
+    purge: () => {
+      const counts = {
+        memberships: ctx.draft.read("memberships").size,
+        workspaces: ctx.draft.read("workspaces").size,
+        resources: ctx.draft.read("resources").size,
+        auditEvents: ctx.draft.read("audit").size,
+      };
+      const empty = emptyTenant();
+      for (const name of Object.keys(empty) as (keyof TenantTables)[]) {
+        ctx.draft.write(name).clear();
+      }
+      return ok(counts);
+    },
   };
 }

@@ -8,7 +8,7 @@ import { compare, paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { assignmentKey } from "./state.js";
 import { stored } from "./tables.js";
-import { guardedWrite, type TenantContext } from "./tenant-context.js";
+import type { TenantContext } from "./tenant-context.js";
 
 export function workspaceRepository(ctx: TenantContext): WorkspaceRepository {
   const { draft } = ctx;
@@ -16,17 +16,16 @@ export function workspaceRepository(ctx: TenantContext): WorkspaceRepository {
     [...draft.read("workspaces").values()].some((w) => w.name === name && w.id !== except);
 
   return {
-    insert: (workspace) =>
-      guardedWrite(ctx, workspace, () => {
-        if (draft.read("workspaces").has(workspace.id) || nameTaken(workspace.name, "")) {
-          return fail(
-            RookeryErrors.conflict("workspace", "A workspace with this id or name exists."),
-          );
-        }
-        const row = stored(workspace);
-        draft.write("workspaces").set(row.id, row);
-        return ok(row);
-      }),
+    insert: (workspace) => {
+      if (draft.read("workspaces").has(workspace.id) || nameTaken(workspace.name, "")) {
+        return fail(
+          RookeryErrors.conflict("workspace", "A workspace with this id or name exists."),
+        );
+      }
+      const row = stored(workspace);
+      draft.write("workspaces").set(row.id, row);
+      return ok(row);
+    },
     get: (id) => ok(draft.read("workspaces").get(id) ?? null),
     list: (query) => {
       const wanted = query.ids === undefined ? null : new Set<string>(query.ids);
@@ -37,31 +36,29 @@ export function workspaceRepository(ctx: TenantContext): WorkspaceRepository {
       );
       return ok(paginate(rows, (w) => w.id, query));
     },
-    update: (id, patch) =>
-      guardedWrite(ctx, null, () => {
-        const current = draft.read("workspaces").get(id);
-        if (current === undefined) return fail(RookeryErrors.notFound("workspace"));
-        if (patch.name !== undefined && nameTaken(patch.name, id)) {
-          return fail(RookeryErrors.conflict("workspace", "A workspace with this name exists."));
-        }
-        const row: Workspace = stored({
-          ...current,
-          name: patch.name ?? current.name,
-          status: patch.status ?? current.status,
-          updatedAt: patch.updatedAt,
-        });
-        draft.write("workspaces").set(id, row);
-        return ok(row);
-      }),
-    remove: (id) =>
-      guardedWrite(ctx, null, () => {
-        if (!draft.read("workspaces").has(id)) return ok(false);
-        draft.write("workspaces").delete(id);
-        draft.write("workspaceSettings").delete(id);
-        deleteWhere(draft.write("assignments"), (a) => a.workspaceId === id);
-        deleteWhere(draft.write("resources"), (r) => r.workspaceId === id);
-        return ok(true);
-      }),
+    update: (id, patch) => {
+      const current = draft.read("workspaces").get(id);
+      if (current === undefined) return fail(RookeryErrors.notFound("workspace"));
+      if (patch.name !== undefined && nameTaken(patch.name, id)) {
+        return fail(RookeryErrors.conflict("workspace", "A workspace with this name exists."));
+      }
+      const row: Workspace = stored({
+        ...current,
+        name: patch.name ?? current.name,
+        status: patch.status ?? current.status,
+        updatedAt: patch.updatedAt,
+      });
+      draft.write("workspaces").set(id, row);
+      return ok(row);
+    },
+    remove: (id) => {
+      if (!draft.read("workspaces").has(id)) return ok(false);
+      draft.write("workspaces").delete(id);
+      draft.write("workspaceSettings").delete(id);
+      deleteWhere(draft.write("assignments"), (a) => a.workspaceId === id);
+      deleteWhere(draft.write("resources"), (r) => r.workspaceId === id);
+      return ok(true);
+    },
     count: (query) =>
       ok(
         [...draft.read("workspaces").values()].filter(
@@ -75,29 +72,27 @@ export function assignmentRepository(ctx: TenantContext): AssignmentRepository {
   const { draft } = ctx;
   const assignments = () => [...draft.read("assignments").values()];
   return {
-    add: (assignment) =>
-      guardedWrite(ctx, assignment, () => {
-        if (!draft.read("workspaces").has(assignment.workspaceId)) {
-          return fail(RookeryErrors.notFound("workspace"));
-        }
-        if (!draft.read("memberships").has(assignment.userId)) {
-          return fail(RookeryErrors.notFound("membership"));
-        }
-        const key = assignmentKey(assignment.workspaceId, assignment.userId);
-        if (draft.read("assignments").has(key)) {
-          return fail(RookeryErrors.conflict("assignment", "The member is already assigned."));
-        }
-        const row = stored(assignment);
-        draft.write("assignments").set(key, row);
-        return ok(row);
-      }),
-    remove: (workspaceId, userId) =>
-      guardedWrite(ctx, null, () => {
-        const key = assignmentKey(workspaceId, userId);
-        if (!draft.read("assignments").has(key)) return ok(false);
-        draft.write("assignments").delete(key);
-        return ok(true);
-      }),
+    add: (assignment) => {
+      if (!draft.read("workspaces").has(assignment.workspaceId)) {
+        return fail(RookeryErrors.notFound("workspace"));
+      }
+      if (!draft.read("memberships").has(assignment.userId)) {
+        return fail(RookeryErrors.notFound("membership"));
+      }
+      const key = assignmentKey(assignment.workspaceId, assignment.userId);
+      if (draft.read("assignments").has(key)) {
+        return fail(RookeryErrors.conflict("assignment", "The member is already assigned."));
+      }
+      const row = stored(assignment);
+      draft.write("assignments").set(key, row);
+      return ok(row);
+    },
+    remove: (workspaceId, userId) => {
+      const key = assignmentKey(workspaceId, userId);
+      if (!draft.read("assignments").has(key)) return ok(false);
+      draft.write("assignments").delete(key);
+      return ok(true);
+    },
     listForUser: (userId) =>
       ok(
         assignments()

@@ -1,9 +1,11 @@
+import { guardAdapter } from "@rookery/core";
 import { afterEach, beforeEach, describe, it } from "vitest";
 import { atomicityGroup } from "./conformance/atomicity.js";
 import { auditGroup } from "./conformance/audit.js";
 import { concurrencyGroup } from "./conformance/concurrency.js";
 import type { ConformanceContext, ConformanceGroup } from "./conformance/group.js";
 import { isolationGroup } from "./conformance/isolation.js";
+import { lifetimeGroup } from "./conformance/lifetime.js";
 import { resourcesGroup } from "./conformance/resources.js";
 import { settingsGroup } from "./conformance/settings.js";
 import { subscriptionGroup } from "./conformance/subscription.js";
@@ -24,6 +26,7 @@ const GROUPS: readonly ConformanceGroup[] = [
   auditGroup,
   isolationGroup,
   atomicityGroup,
+  lifetimeGroup,
   concurrencyGroup,
   // The services over the port: every adapter proves the tenancy scenarios too.
   ...TENANCY_GROUPS,
@@ -46,7 +49,12 @@ export function runAdapterConformance(options: ConformanceOptions): void {
 
         beforeEach(async () => {
           harness = await options.createHarness();
-          context = { adapter: harness.adapter, inspect: harness.inspect, f: fixtures() };
+          // The adapter is proved as createTenancy runs it: inside core's guard.
+          context = {
+            adapter: guardAdapter(harness.adapter),
+            inspect: harness.inspect,
+            f: fixtures(),
+          };
         });
         afterEach(async () => {
           const done = harness;

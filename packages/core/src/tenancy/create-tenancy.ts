@@ -2,9 +2,9 @@ import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import type { z } from "zod";
 import { systemClock } from "../clock.js";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
-import { guardIsolation } from "../guard/isolation-guard.js";
 import { UserId, uuidv7 } from "../ids.js";
 import { parseField } from "../parse.js";
+import { guardAdapter } from "../runtime/guard-adapter.js";
 import { loadActor } from "./actor.js";
 import { type ResourceCatalogue, type TenancyConfig, TenancyConfigShape } from "./config.js";
 import { type ScopeContext, scopeContext } from "./context.js";
@@ -61,7 +61,7 @@ export function createTenancy<
   const resources: ResourceCatalogue = options.resources ?? {};
   const env: TenancyEnv = {
     // Core checks isolation on every repository call too: an adapter bug fails closed.
-    adapter: guardIsolation(options.adapter),
+    adapter: guardAdapter(options.adapter),
     authorizer: policyAuthorizer(options.policy ?? defaultTenancyPolicy(resources)),
     plans: options.plans,
     resources,
