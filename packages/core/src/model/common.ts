@@ -5,8 +5,22 @@ import { TenantId } from "../ids.js";
 export const Timestamp = z.iso.datetime({ offset: false, error: "must be an ISO-8601 UTC time" });
 export type Timestamp = z.infer<typeof Timestamp>;
 
+// An unpaired UTF-16 surrogate: a string that no UTF-8 store can keep as it is.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text every store keeps as it was given. PostgreSQL refuses NUL characters
+ * and unpaired surrogates; refusing them here makes every adapter answer the
+ * same VALIDATION, naming the field, instead of one storing them and another
+ * failing later.
+ */
+export const StorableText = z
+  .string()
+  .refine((text) => !text.includes("\u0000"), "must not contain NUL characters")
+  .refine((text) => !LONE_SURROGATE.test(text), "must not contain unpaired surrogates");
+
 /** A name people read: trimmed, 1 to 200 characters. */
-export const DisplayName = z.string().trim().min(1).max(200);
+export const DisplayName = StorableText.trim().min(1).max(200);
 
 /** A machine name (plan, resource type, limit): lower-case, digits, `_` and `-`. */
 export const Slug = z
@@ -14,9 +28,7 @@ export const Slug = z
   .regex(/^[a-z][a-z0-9_-]{0,62}$/, "must be lower-case letters, digits, '_' or '-' (max 63)");
 
 /** An e-mail address, normalised to lower case so uniqueness is case-insensitive. */
-export const Email = z
-  .string()
-  .trim()
+export const Email = StorableText.trim()
   .max(320)
   .pipe(z.email({ error: "must be an e-mail address" }))
   .transform((email) => email.toLowerCase());
@@ -29,17 +41,55 @@ export type JsonValue =
   | null
   | JsonValue[]
   | { [key: string]: JsonValue };
+/** A key of stored JSON: storable text, at most 200 characters. */
+const JsonKey = StorableText.max(200);
 export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([
-    z.string().max(100_000),
+    StorableText.max(100_000),
     z.number().finite(),
     z.boolean(),
     z.null(),
     z.array(JsonValue).max(10_000),
-    z.record(z.string().max(200), JsonValue),
+    z.record(JsonKey, JsonValue),
   ]),
 );
-export const JsonObject = z.record(z.string().max(200), JsonValue);
+
+const MAX_DEPTH = 64;
+
+/**
+ * Refuses, before the schema reads it, what a record schema would silently
+ * drop or could not walk: an own `__proto__` key (zod skips it, so a patch
+ * made only of it would "succeed" with nothing changed) and nesting deeper
+ * than {@link MAX_DEPTH} (which would exhaust the stack). Iterative, so the
+ * check itself cannot overflow.
+ */
+const JsonShape = z.unknown().superRefine((value, ctx) => {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next.value !== "object" || next.value === null) continue;
+    if (next.path.length > MAX_DEPTH) {
+      ctx.addIssue({ code: "custom", path: next.path, message: `nested deeper than ${MAX_DEPTH}` });
+      return;
+    }
+    if (!Array.isArray(next.value) && Object.hasOwn(next.value, "__proto__")) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...next.path, "__proto__"],
+        message: "`__proto__` cannot be a key",
+      });
+      return;
+    }
+    for (const [key, child] of Object.entries(next.value)) {
+      pending.push({
+        value: child,
+        path: [...next.path, Array.isArray(next.value) ? Number(key) : key],
+      });
+    }
+  }
+});
+
+/** A JSON object as stored in resource data, settings and audit snapshots. */
+export const JsonObject = JsonShape.pipe(z.record(JsonKey, JsonValue));
 export type JsonObject = z.infer<typeof JsonObject>;
 
 /** Fields every stored row has. */

@@ -1,4 +1,4 @@
-import { err, ok, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
 import { ResourceId, type UserId, WorkspaceId } from "../ids.js";
@@ -44,6 +44,21 @@ const CreateShape = z.strictObject({ workspaceId: WorkspaceId.optional(), data: 
 const ListShape = PageRequest.extend({ workspaceId: WorkspaceId.optional() });
 const UpdateOptions = z.strictObject({ expectedVersion: z.number().int().min(1).optional() });
 
+/** Parses resource data; every issue's path starts with `data`. */
+function parseData<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  type: string,
+): Result<z.output<S>, RookeryError> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return ok(parsed.data);
+  const issues = issuesFromZod(parsed.error).map((issue) => ({
+    ...issue,
+    path: issue.path === "" ? "data" : `data.${issue.path}`,
+  }));
+  return err(RookeryErrors.validation(issues, type));
+}
+
 export function resourceService<Schema extends z.ZodType>(
   env: TenancyEnv,
   who: ScopeIdentity,
@@ -51,20 +66,11 @@ export function resourceService<Schema extends z.ZodType>(
   definition: ResourceTypeDefinition<Schema>,
 ): ResourceService<Schema> {
   const typed = (r: Resource) => r as unknown as TypedResource<z.output<Schema>>;
-  const validData = (data: unknown) => {
-    const parsed = definition.schema.safeParse(data);
-    if (!parsed.success)
-      return err(
-        RookeryErrors.validation(
-          issuesFromZod(parsed.error).map((i) => ({
-            ...i,
-            path: i.path === "" ? "data" : `data.${i.path}`,
-          })),
-          type,
-        ),
-      );
-    return parseWith(JsonObject, parsed.data, type);
-  };
+  // The app's schema first, then what every store can keep (no NUL, no `__proto__`, ...).
+  const validData = (data: unknown) =>
+    parseData(definition.schema, data, type).andThen((parsed) =>
+      parseData(JsonObject, parsed, type),
+    );
   const target = (s: ScopedUnit, workspaceId: WorkspaceId | null) => ({
     tenantId: s.unit.tenantId,
     workspaceId,

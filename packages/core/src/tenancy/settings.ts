@@ -128,6 +128,7 @@ export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsSe
             const existing = yield* s.unit.settings.getWorkspace(ws.id);
             const overrides = { ...(existing?.values ?? {}), ...patch };
             yield* validate({ ...(yield* tenantValues(s)), ...overrides });
+            if (isDeepStrictEqual(overrides, existing?.values ?? {})) return ok(overrides);
             const at = nowIso(env);
             yield* s.unit.settings.putWorkspace({
               tenantId: s.unit.tenantId,

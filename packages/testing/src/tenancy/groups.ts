@@ -13,10 +13,11 @@ import { limitRacesGroup } from "./races-limits.js";
 import { membershipRacesGroup } from "./races-membership.js";
 import { resourcesGroup } from "./resources.js";
 import { settingsGroup } from "./settings.js";
+import { storableInputGroup } from "./storable-input.js";
 import { subscriptionGroup } from "./subscription.js";
 import { workspacesGroup } from "./workspaces.js";
 
-/** The service scenarios of issue 4, registered after the port groups. */
+/** The service scenarios, registered after the port groups. */
 export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   entryPointsGroup,
   jobsAndContextGroup,
@@ -32,6 +33,7 @@ export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   offboardingGroup,
   isolationMatrixGroup,
   errorsGroup,
+  storableInputGroup,
   membershipRacesGroup,
   limitRacesGroup,
 ];
