@@ -110,7 +110,9 @@ export type { AddMemberInput, CreateWorkspaceInput, WorkspaceListInput } from ".
 export type { Member, MembersService } from "./tenancy/members.js";
 export type { PlatformHandle, PurgeReport, TenantListQuery } from "./tenancy/platform.js";
 export {
+  type DefaultPolicyDefinition,
   defaultTenancyPolicy,
+  type ServiceAction,
   type TenancyPolicy,
 } from "./tenancy/policy-authorizer.js";
 export type { ProvisionedTenant, ProvisionInput } from "./tenancy/provision.js";

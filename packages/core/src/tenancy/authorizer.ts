@@ -4,6 +4,7 @@ import type { UserId, WorkspaceId } from "../ids.js";
 import type { Role } from "../model/membership.js";
 import type { WorkspaceFilter } from "../port/tenant-unit.js";
 import type { Actor } from "./actor.js";
+import type { ServiceAction } from "./policy-authorizer.js";
 
 /** What a decision is about: always a tenant, and a workspace for workspace-scoped things. */
 export interface AuthTarget {
@@ -25,9 +26,9 @@ export interface MemberRef {
  * confirms nothing); any other "no" is FORBIDDEN and carries the explanation.
  */
 export interface Authorizer {
-  authorize(actor: Actor, action: string, target: AuthTarget): Result<void, RookeryError>;
+  authorize(actor: Actor, action: ServiceAction, target: AuthTarget): Result<void, RookeryError>;
   /** What the actor may see through `action` on `resourceType`, as the store's filter; null for nothing. */
-  visible(actor: Actor, action: string, resourceType: string): WorkspaceFilter | null;
+  visible(actor: Actor, action: ServiceAction, resourceType: string): WorkspaceFilter | null;
   /** May the actor give `role` to `member` (a newcomer when `member.role` is null)? */
   assignRole(actor: Actor, member: MemberRef, role: Role): Result<void, RookeryError>;
   removeMember(actor: Actor, member: MemberRef): Result<void, RookeryError>;

@@ -1,3 +1,4 @@
+import { definePolicy } from "@rookery/policy";
 import { errAsync } from "neverthrow";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -16,6 +17,27 @@ const plans = { starter: { limits: { seats: 3, workspaces: 1 } } };
 const schema = z.strictObject({ title: z.string() });
 
 describe("createTenancy", () => {
+  it("refuses, as CONFIGURATION, a policy that lacks actions or roles the services need", () => {
+    // As a plain JavaScript caller could pass it: the types would refuse it.
+    const lacking = definePolicy({
+      roles: { owner: { workspaces: "all" }, member: { workspaces: "assigned" } },
+      resources: { tenant: "tenant" },
+      actions: { "tenant.read": { roles: ["member"] } },
+    });
+    const result = createTenancy({
+      adapter: unused(),
+      plans,
+      resources: { campaign: { scope: "workspace", schema } },
+      policy: lacking as never,
+    });
+    const error = result._unsafeUnwrapErr();
+    expect(error.code).toBe("CONFIGURATION");
+    expect(error.message).toMatch(/lacks tenant\.delete, billing\.read/);
+    expect(error.message).toMatch(
+      /campaign\.create, campaign\.read, campaign\.update, campaign\.delete, admin\.$/,
+    );
+  });
+
   it("refuses a resource type named like one of Rookery's own", () => {
     const result = createTenancy({
       adapter: unused(),

@@ -1,3 +1,4 @@
+import type { Policy, PolicyDefinition } from "@rookery/policy";
 import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import type { z } from "zod";
 import { systemClock } from "../clock.js";
@@ -11,31 +12,48 @@ import { type ScopeContext, scopeContext } from "./context.js";
 import type { TenancyEnv } from "./env.js";
 import { verifyJobToken } from "./job-token.js";
 import { type PlatformHandle, platformHandle } from "./platform.js";
-import { defaultTenancyPolicy, policyAuthorizer, type TenancyPolicy } from "./policy-authorizer.js";
+import {
+  type DefaultPolicyDefinition,
+  defaultTenancyPolicy,
+  policyAuthorizer,
+  policyGaps,
+  type TenancyPolicy,
+} from "./policy-authorizer.js";
 import { makeScope, type Scope } from "./scope.js";
 
-/** The entry point of an application's tenancy. */
-export interface Tenancy<Resources extends ResourceCatalogue = ResourceCatalogue> {
+/**
+ * The entry point of an application's tenancy, typed by its resource types
+ * and its settings schema.
+ */
+export interface Tenancy<
+  Resources extends ResourceCatalogue = ResourceCatalogue,
+  Settings extends z.ZodObject = z.ZodObject,
+> {
   /** Operator actions across tenants: provisioning, suspension, offboarding. */
   readonly platform: PlatformHandle;
   /**
    * The scope of an authenticated user: the only way to do tenant work. NOT_FOUND
    * when the user belongs to no tenant; TENANT_INACTIVE when theirs is suspended or deleted.
    */
-  as(userId: string): ResultAsync<Scope<Resources>, RookeryError>;
+  as(userId: string): ResultAsync<Scope<Resources, Settings>, RookeryError>;
   /** Resumes a scope from `scope.toJob()`, re-checking that the user is still a member. */
-  fromJob(token: string): ResultAsync<Scope<Resources>, RookeryError>;
+  fromJob(token: string): ResultAsync<Scope<Resources, Settings>, RookeryError>;
   /** Optional AsyncLocalStorage binding of a scope, for frameworks. */
-  readonly context: ScopeContext<Scope<Resources>>;
+  readonly context: ScopeContext<Scope<Resources, Settings>>;
 }
 
-export interface TenancyOptions<Resources extends ResourceCatalogue, Settings extends z.ZodObject>
-  extends TenancyConfig<Resources, Settings> {
+export interface TenancyOptions<
+  Resources extends ResourceCatalogue,
+  Settings extends z.ZodObject,
+  Definition extends PolicyDefinition,
+> extends TenancyConfig<Resources, Settings> {
   /**
    * The policy deciding every call: the Owner / Admin / Member table over the
    * declared resource types by default (`tenancyPolicy` of @rookery/policy).
+   * A policy that lacks an action the services ask about, or one of the three
+   * roles, does not compile (and is a CONFIGURATION error at run time).
    */
-  readonly policy?: TenancyPolicy;
+  readonly policy?: TenancyPolicy<Definition, Resources>;
 }
 
 /**
@@ -45,7 +63,10 @@ export interface TenancyOptions<Resources extends ResourceCatalogue, Settings ex
 export function createTenancy<
   Resources extends ResourceCatalogue,
   Settings extends z.ZodObject = z.ZodObject,
->(options: TenancyOptions<Resources, Settings>): Result<Tenancy<Resources>, RookeryError> {
+  Definition extends PolicyDefinition = DefaultPolicyDefinition<Resources>,
+>(
+  options: TenancyOptions<Resources, Settings, Definition>,
+): Result<Tenancy<Resources, Settings>, RookeryError> {
   const shape = TenancyConfigShape.safeParse(options);
   if (!shape.success)
     return err(RookeryErrors.validation(issuesFromZod(shape.error), "tenancy configuration"));
@@ -59,10 +80,20 @@ export function createTenancy<
     );
   }
   const resources: ResourceCatalogue = options.resources ?? {};
+  // One erasure, after the compile-time check above and the run-time one here.
+  const policy = (options.policy ?? defaultTenancyPolicy(resources)) as unknown as Policy;
+  const gaps = policyGaps(policy, resources);
+  if (gaps.length > 0) {
+    return err(
+      RookeryErrors.configuration(
+        `The policy cannot decide every call of the services: it lacks ${gaps.join(", ")}.`,
+      ),
+    );
+  }
   const env: TenancyEnv = {
     // Core checks isolation on every repository call too: an adapter bug fails closed.
     adapter: guardAdapter(options.adapter),
-    authorizer: policyAuthorizer(options.policy ?? defaultTenancyPolicy(resources)),
+    authorizer: policyAuthorizer(policy),
     plans: options.plans,
     resources,
     settings: options.settings,
@@ -84,7 +115,7 @@ export function createTenancy<
         intent: "read",
         actorId: userId,
       });
-      return ok(makeScope<Resources>(env, who));
+      return ok(makeScope<Resources, Settings>(env, who));
     });
   return ok({
     platform: platformHandle(env),
@@ -97,6 +128,6 @@ export function createTenancy<
         if (scope.tenantId !== who.tenantId) return err(RookeryErrors.notFound("membership"));
         return ok(scope);
       }),
-    context: scopeContext<Scope<Resources>>(),
+    context: scopeContext<Scope<Resources, Settings>>(),
   });
 }

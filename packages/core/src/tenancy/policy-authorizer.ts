@@ -1,63 +1,133 @@
-import { type Explanation, type Filter, tenancyPolicy } from "@rookery/policy";
+import {
+  type ActionName,
+  type Explanation,
+  type Filter,
+  type Policy,
+  type PolicyDefinition,
+  type ResourceVerb,
+  type RoleName,
+  type TenancyDefinition,
+  tenancyPolicy,
+  type WorkspaceTarget,
+} from "@rookery/policy";
 import { err, ok, type Result } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { WorkspaceId } from "../ids.js";
-import type { Role } from "../model/membership.js";
+import { Role } from "../model/membership.js";
 import type { WorkspaceFilter } from "../port/tenant-unit.js";
 import type { Actor } from "./actor.js";
 import type { Authorizer, AuthTarget, MemberRef } from "./authorizer.js";
 import type { ResourceCatalogue } from "./config.js";
 
+/** The actions the services ask the policy about, besides each resource type's verbs. */
+export const SERVICE_ACTIONS = [
+  "tenant.read",
+  "tenant.delete",
+  "billing.read",
+  "billing.update",
+  "workspace.create",
+  "workspace.read",
+  "workspace.rename",
+  "workspace.archive",
+  "workspace.delete",
+  "workspace.assign",
+  "settings.read",
+  "settings.update",
+  "audit.read",
+] as const;
+
+const RESOURCE_VERBS: readonly ResourceVerb[] = ["create", "read", "update", "delete"];
+
+/** Every action name the services may ask about for the application's resource types. */
+export type ServiceAction<Resources extends ResourceCatalogue = ResourceCatalogue> =
+  | (typeof SERVICE_ACTIONS)[number]
+  | `${keyof Resources & string}.${ResourceVerb}`;
+
+/** The actions and roles a policy lacks to decide for the services; never when it lacks none. */
+export type PolicyGaps<D extends PolicyDefinition, Resources extends ResourceCatalogue> =
+  | Exclude<ServiceAction<Resources>, ActionName<D>>
+  | Exclude<Role, RoleName<D>>;
+
 /**
- * The part of a compiled `@rookery/policy` policy the services use. Any policy
- * built with `tenancyPolicy` (or `tenancyDefinition` extended and compiled
- * with `definePolicy`) fits.
+ * A compiled `@rookery/policy` policy that can decide every call of the
+ * services: it declares every {@link ServiceAction} for the application's
+ * resource types and the roles owner, admin and member. A policy lacking one
+ * does not compile; the error names what it lacks (`lacks`).
  */
-export interface TenancyPolicy {
-  explain(actor: unknown, action: never, target: never): Explanation;
-  allows(actor: unknown, action: never, target: never): boolean;
-  filter(actor: unknown, action: never, resourceType: never): Filter;
-  canAssignRole(actor: unknown, member: never, newRole: never): Explanation;
-  canRemoveMember(actor: unknown, member: never): Explanation;
-  canTransferOwnership(actor: unknown, member: never): Explanation;
-}
+export type TenancyPolicy<
+  D extends PolicyDefinition,
+  Resources extends ResourceCatalogue,
+> = Policy<D> &
+  ([PolicyGaps<D, Resources>] extends [never]
+    ? unknown
+    : { readonly lacks: PolicyGaps<D, Resources> });
+
+/** The definition of the default policy over the application's resource types. */
+export type DefaultPolicyDefinition<Resources extends ResourceCatalogue> = TenancyDefinition<{
+  readonly [Type in keyof Resources]: Resources[Type]["scope"];
+}>;
 
 /** The default policy over the application's resource types: the Owner / Admin / Member table. */
-export function defaultTenancyPolicy(resources: ResourceCatalogue): TenancyPolicy {
+export function defaultTenancyPolicy<Resources extends ResourceCatalogue>(
+  resources: Resources,
+): Policy<DefaultPolicyDefinition<Resources>> {
   const scopes = Object.fromEntries(Object.entries(resources).map(([type, d]) => [type, d.scope]));
-  return tenancyPolicy({ resources: scopes }) as unknown as TenancyPolicy;
+  return tenancyPolicy({ resources: scopes }) as unknown as Policy<
+    DefaultPolicyDefinition<Resources>
+  >;
+}
+
+/**
+ * What a policy lacks, read from its definition at run time: the compile-time
+ * check does not reach callers in plain JavaScript or with erased types.
+ */
+export function policyGaps(policy: Policy, resources: ResourceCatalogue): string[] {
+  const { actions, roles } = policy.definition;
+  const wanted = [
+    ...SERVICE_ACTIONS,
+    ...Object.keys(resources).flatMap((type) => RESOURCE_VERBS.map((verb) => `${type}.${verb}`)),
+  ];
+  return [
+    ...wanted.filter((action) => !Object.hasOwn(actions, action)),
+    ...Role.options.filter((role) => !Object.hasOwn(roles, role)),
+  ];
 }
 
 /** Adapts a compiled policy to the services: decisions become Results with explained errors. */
-export function policyAuthorizer(policy: TenancyPolicy): Authorizer {
-  // Loose casts: the services speak in strings, the policy checks them at run time and denies what it does not know.
-  const loose = <T>(value: unknown) => value as never as T;
-  const member = (actor: Actor, m: MemberRef) =>
-    loose<never>({ userId: m.userId, tenantId: actor.tenantId, role: m.role });
+export function policyAuthorizer(policy: Policy): Authorizer {
+  const member = (actor: Actor, m: MemberRef) => ({
+    userId: m.userId,
+    tenantId: actor.tenantId,
+    role: m.role,
+  });
+  const held = (actor: Actor, m: MemberRef) => ({ ...member(actor, m), role: m.role ?? "" });
+  const inTenant = (actor: Actor) => ({ tenantId: actor.tenantId });
   return {
     authorize: (actor, action, target) => {
-      const subject = loose<never>(policyTarget(target));
+      const subject = policyTarget(target);
       // The fast path answers the common "yes" without building a trace.
-      if (policy.allows(actor, loose(action), subject)) return ok(undefined);
-      return toResult(policy.explain(actor, loose(action), subject), target);
+      if (policy.allows(actor, action, subject)) return ok(undefined);
+      return toResult(policy.explain(actor, action, subject), target);
     },
     visible: (actor, action, resourceType) =>
-      toStoreFilter(policy.filter(actor, loose(action), loose(resourceType))),
-    assignRole: (actor, m, role: Role) =>
-      toResult(policy.canAssignRole(actor, member(actor, m), loose(role)), {
-        tenantId: actor.tenantId,
-      }),
+      toStoreFilter(policy.filter(actor, action, resourceType)),
+    assignRole: (actor, m, role) =>
+      toResult(policy.canAssignRole(actor, member(actor, m), role), inTenant(actor)),
     removeMember: (actor, m) =>
-      toResult(policy.canRemoveMember(actor, member(actor, m)), { tenantId: actor.tenantId }),
+      toResult(policy.canRemoveMember(actor, held(actor, m)), inTenant(actor)),
     transferOwnership: (actor, m) =>
-      toResult(policy.canTransferOwnership(actor, member(actor, m)), { tenantId: actor.tenantId }),
+      toResult(policy.canTransferOwnership(actor, held(actor, m)), inTenant(actor)),
   };
 }
 
 function policyTarget(target: AuthTarget) {
-  return target.workspaceId === undefined || target.workspaceId === null
-    ? { tenantId: target.tenantId }
-    : { tenantId: target.tenantId, workspaceId: target.workspaceId };
+  // The policy reads a workspace id only for workspace-scoped actions, and denies
+  // one that lacks it as malformed: a missing id is never a grant.
+  return (
+    target.workspaceId === undefined || target.workspaceId === null
+      ? { tenantId: target.tenantId }
+      : { tenantId: target.tenantId, workspaceId: target.workspaceId }
+  ) as WorkspaceTarget;
 }
 
 function toResult(decision: Explanation, target: AuthTarget): Result<void, RookeryError> {

@@ -1,3 +1,4 @@
+import type { ResourceVerb } from "@rookery/policy";
 import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
@@ -76,7 +77,7 @@ export function resourceService<Schema extends z.ZodType>(
     workspaceId,
     entity: "resource" as const,
   });
-  const existing = (s: ScopedUnit, id: ResourceId, action: string) =>
+  const existing = (s: ScopedUnit, id: ResourceId, action: ResourceVerb) =>
     safeTry(async function* () {
       const found = yield* s.unit.resources.get(type, id);
       if (found === null) return err(RookeryErrors.notFound("resource"));

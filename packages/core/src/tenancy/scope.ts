@@ -23,8 +23,10 @@ import { type WorkspacesService, workspacesService } from "./workspaces.js";
  * who the user is and which tenant; every call re-reads the user's role and
  * assignments in its own unit of work, and asks the policy first.
  */
-export interface Scope<Resources extends ResourceCatalogue = ResourceCatalogue>
-  extends ScopeIdentity {
+export interface Scope<
+  Resources extends ResourceCatalogue = ResourceCatalogue,
+  Settings extends z.ZodObject = z.ZodObject,
+> extends ScopeIdentity {
   /** The caller as the policy sees them right now: role and assigned workspaces. */
   me(): ResultAsync<Actor, RookeryError>;
   /** The tenant's profile. */
@@ -32,7 +34,7 @@ export interface Scope<Resources extends ResourceCatalogue = ResourceCatalogue>
   readonly members: MembersService;
   readonly workspaces: WorkspacesService;
   readonly subscription: SubscriptionService;
-  readonly settings: SettingsService;
+  readonly settings: SettingsService<Settings>;
   readonly audit: AuditLogService;
   /** The typed service of one of the application's resource types. */
   resources<Type extends keyof Resources & string>(
@@ -55,11 +57,11 @@ export interface Scope<Resources extends ResourceCatalogue = ResourceCatalogue>
   toJob(): Result<string, RookeryError>;
 }
 
-export function makeScope<Resources extends ResourceCatalogue>(
+export function makeScope<Resources extends ResourceCatalogue, Settings extends z.ZodObject>(
   env: TenancyEnv,
   who: ScopeIdentity,
-): Scope<Resources> {
-  const ownerOnly = (action: string) =>
+): Scope<Resources, Settings> {
+  const ownerOnly = (action: "tenant.read" | "tenant.delete") =>
     runScoped(env, who, "read", (s) =>
       safeTry(async function* () {
         yield* s.env.authorizer.authorize(s.actor, action, { tenantId: s.unit.tenantId });
@@ -71,7 +73,7 @@ export function makeScope<Resources extends ResourceCatalogue>(
     members: membersService(env, who),
     workspaces: workspacesService(env, who),
     subscription: subscriptionService(env, who),
-    settings: settingsService(env, who),
+    settings: settingsService<Settings>(env, who),
     audit: auditLogService(env, who),
   };
   return {

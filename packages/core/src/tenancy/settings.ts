@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { err, ok, type ResultAsync, safeTry } from "neverthrow";
+import type { z } from "zod";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
 import type { JsonObject } from "../model/common.js";
 import { JsonObject as JsonObjectSchema } from "../model/common.js";
@@ -10,22 +11,44 @@ import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
 import { defaultSettings } from "./settings-values.js";
 import { findWorkspace } from "./workspaces.js";
 
-/** Company-wide settings, and the overrides a workspace may make of some keys. */
-export interface SettingsService {
+/**
+ * Company-wide settings, and the overrides a workspace may make of some keys,
+ * typed by the application's settings schema.
+ */
+export interface SettingsService<Schema extends z.ZodObject = z.ZodObject> {
   /** The company-wide settings, with defaults for keys never set. Everyone in the tenant may read. */
-  get(): ResultAsync<JsonObject, RookeryError>;
+  get(): ResultAsync<z.output<Schema>, RookeryError>;
   /** Merges `patch` into the company-wide settings. Owners and admins. */
-  update(patch: JsonObject): ResultAsync<JsonObject, RookeryError>;
+  update(patch: Partial<z.input<Schema>>): ResultAsync<z.output<Schema>, RookeryError>;
   /** The company-wide settings with the workspace's overrides applied. */
-  effective(workspaceId: string): ResultAsync<JsonObject, RookeryError>;
-  /** Merges `patch` into a workspace's overrides; only overridable keys. Owners and admins. */
+  effective(workspaceId: string): ResultAsync<z.output<Schema>, RookeryError>;
+  /**
+   * Merges `patch` into a workspace's overrides and returns them; only the keys
+   * declared `workspaceOverridable`. Owners and admins.
+   */
   overrideForWorkspace(
     workspaceId: string,
-    patch: JsonObject,
-  ): ResultAsync<JsonObject, RookeryError>;
+    patch: Partial<z.input<Schema>>,
+  ): ResultAsync<Partial<z.output<Schema>>, RookeryError>;
 }
 
-export function settingsService(env: TenancyEnv, who: ScopeIdentity): SettingsService {
+export function settingsService<Schema extends z.ZodObject>(
+  env: TenancyEnv,
+  who: ScopeIdentity,
+): SettingsService<Schema> {
+  // Values are JSON to the store and checked against the schema on every write.
+  return untypedSettings(env, who) as unknown as SettingsService<Schema>;
+}
+
+/** The service as the store sees it: plain JSON in, plain JSON out. */
+interface JsonSettings {
+  get(): ResultAsync<JsonObject, RookeryError>;
+  update(patch: unknown): ResultAsync<JsonObject, RookeryError>;
+  effective(workspaceId: string): ResultAsync<JsonObject, RookeryError>;
+  overrideForWorkspace(workspaceId: string, patch: unknown): ResultAsync<JsonObject, RookeryError>;
+}
+
+function untypedSettings(env: TenancyEnv, who: ScopeIdentity): JsonSettings {
   const overridable = new Set<string>(env.settings?.workspaceOverridable ?? []);
   const declared =
     env.settings === undefined ? null : new Set(Object.keys(env.settings.schema.shape));

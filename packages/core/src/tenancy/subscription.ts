@@ -18,7 +18,7 @@ export interface SubscriptionService {
 export function subscriptionService(env: TenancyEnv, who: ScopeIdentity): SubscriptionService {
   const billing = <T>(
     intent: "read" | "write",
-    action: string,
+    action: "billing.read" | "billing.update",
     body: (s: ScopedUnit, current: Subscription) => ResultAsync<T, RookeryError>,
   ) =>
     runScoped(env, who, intent, (s) =>

@@ -12,6 +12,7 @@ import {
   WorkspaceIdInput,
   WorkspaceListInput,
 } from "./inputs.js";
+import type { ServiceAction } from "./policy-authorizer.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
 
 /** The workspaces of a tenant and who is assigned to them. */
@@ -36,7 +37,7 @@ export function workspacesService(env: TenancyEnv, who: ScopeIdentity): Workspac
   const withWorkspace = <T>(
     rawId: string,
     intent: "read" | "write",
-    action: string,
+    action: ServiceAction,
     body: (s: ScopedUnit, ws: Workspace) => ResultAsync<T, RookeryError>,
   ) =>
     safeTry(async function* () {

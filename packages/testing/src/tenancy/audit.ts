@@ -51,7 +51,7 @@ function changes(t: WorldTenant): [Call, string, keyof WorldTenant["ids"]][] {
   ];
 }
 
-/** Issue 4, point 8: the audit log records every change, in the change's unit, for its tenant only. */
+/** The audit log records every change, in the change's unit, for its tenant only. */
 export const auditGroup = defineGroup("tenancy: audit log", (test) => {
   test("every change writes one event with its action, actor, target and time", async ({
     adapter,

@@ -6,7 +6,7 @@ import { expectErr, expectOk } from "../expect-result.js";
 import { penguinMails, tenancyWorld, WORLD_ROLES } from "./penguinmails.js";
 import { ABSENT_ID, expectDenied, expectInvalid } from "./support.js";
 
-/** Issue 4, point 1: how a user gets a scope, and that it never outlives their membership. */
+/** How a user gets a scope, and that it never outlives their membership. */
 export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
   test("as() gives each member a scope of their tenant with their role", async ({ adapter }) => {
     const { tenancy, a, b } = await tenancyWorld(adapter);

@@ -35,7 +35,7 @@ function garbageCalls(s: PenguinScope, junk: unknown): Record<string, Call> {
   };
 }
 
-/** Issue 4, point 10: errors confirm nothing, explain denials, name fields, and never throw. */
+/** Errors confirm nothing, explain denials, name fields, and never throw. */
 export const errorsGroup = defineGroup("tenancy: errors", (test) => {
   test("no call throws on malformed input: each answers VALIDATION and writes nothing", async ({
     adapter,

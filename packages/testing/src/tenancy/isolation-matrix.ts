@@ -13,7 +13,7 @@ function idsOf(t: WorldTenant): string[] {
 }
 
 /**
- * Issue 4, point 10, the isolation matrix: every id-taking operation for
+ * The isolation matrix: every id-taking operation for
  * every role of A. With B's ids the answer is NOT_FOUND, never FORBIDDEN, and
  * the store is unchanged; with A's own ids it is what the role table says,
  * and B is still unchanged.

@@ -4,7 +4,7 @@ import { defineGroup } from "../conformance/group.js";
 import { expectErr, expectOk } from "../expect-result.js";
 import { penguinMails, tenancyWorld } from "./penguinmails.js";
 
-/** Issue 4, point 1: background jobs resume a scope only while it is still valid; the context helper. */
+/** Background jobs resume a scope only while it is still valid; the context helper. */
 export const jobsAndContextGroup = defineGroup("tenancy: jobs and context", (test) => {
   test("toJob / fromJob round trip resumes the same user and tenant", async ({ adapter }) => {
     const { tenancy, a } = await tenancyWorld(adapter);

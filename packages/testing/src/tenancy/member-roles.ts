@@ -4,7 +4,7 @@ import { expectErr, expectOk } from "../expect-result.js";
 import { tenancyWorld } from "./penguinmails.js";
 import { auditRows, expectDenied, expectNoChange, tenantRows } from "./support.js";
 
-/** Issue 4, point 3: roles, removal, leaving and the transfer of ownership, by the role table. */
+/** Roles, removal, leaving and the transfer of ownership, by the role table. */
 export const memberRolesGroup = defineGroup("tenancy: member roles", (test) => {
   test("role changes follow the role table and never touch ownership", async ({
     adapter,

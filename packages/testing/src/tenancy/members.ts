@@ -4,7 +4,7 @@ import { expectErr, expectOk } from "../expect-result.js";
 import { tenancyWorld } from "./penguinmails.js";
 import { auditRows, expectDenied, expectNoChange, tenantRows } from "./support.js";
 
-/** Issue 4, point 3: adding, removing and re-roling people, within the seats and the role table. */
+/** Adding, removing and re-roling people, within the seats and the role table. */
 export const membersGroup = defineGroup("tenancy: members", (test) => {
   test("an admin adds a new user by e-mail: user, claim, membership and event", async ({
     adapter,

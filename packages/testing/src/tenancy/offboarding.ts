@@ -15,7 +15,7 @@ function idsOf(t: WorldTenant): string[] {
   return [...Object.values(ids), ...Object.values(rest)].map(String);
 }
 
-/** Issue 4, point 9: offboarding, export and purge, by the owner or the platform. */
+/** Offboarding, export and purge, by the owner or the platform. */
 export const offboardingGroup = defineGroup("tenancy: offboarding", (test) => {
   test("the owner offboards; admins and members cannot; then nobody acts", async ({
     adapter,

@@ -42,7 +42,7 @@ const plain = {
 };
 const signup = { ...plain, idempotencyKey: "signup-after-failure" };
 
-/** Issue 4, point 2: a provisioning that fails midway is invisible, then undone, then retryable. */
+/** A provisioning that fails midway is invisible, then undone, then retryable. */
 export const provisioningFailuresGroup = defineGroup("tenancy: provisioning failures", (test) => {
   test("a tenant still provisioning is invisible to listTenants, getTenant and as()", async ({
     adapter,

@@ -12,7 +12,7 @@ const signup = {
   firstWorkspace: { name: "Outreach" },
 };
 
-/** Issue 4, point 2: one call makes a whole tenant, and a failed or repeated one leaves no trace. */
+/** One call makes a whole tenant, and a failed or repeated one leaves no trace. */
 export const provisioningGroup = defineGroup("tenancy: provisioning", (test) => {
   test("creates the tenant, owner, claim, subscription, settings and first workspace", async ({
     adapter,

@@ -13,7 +13,7 @@ import {
 
 const sale = { subject: "Summer sale", status: "draft" } as const;
 
-/** Issue 4, point 7: typed resources through the scope, checked by the policy, listed through its filter. */
+/** Typed resources through the scope, checked by the policy, listed through its filter. */
 export const resourcesGroup = defineGroup("tenancy: resources", (test) => {
   test("a member creates, reads, updates and deletes a campaign in their workspace", async ({
     adapter,

@@ -12,7 +12,7 @@ const DEFAULTS = {
   trackOpens: true,
 };
 
-/** Issue 4, point 6: company settings from the app's schema, and workspace overrides of some keys. */
+/** Company settings from the app's schema, and workspace overrides of some keys. */
 export const settingsGroup = defineGroup("tenancy: settings", (test) => {
   test("every role reads the schema's defaults", async ({ adapter }) => {
     const { a } = await tenancyWorld(adapter);

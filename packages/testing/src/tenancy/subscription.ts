@@ -4,7 +4,7 @@ import { expectErr, expectOk } from "../expect-result.js";
 import { penguinMails, tenancyWorld } from "./penguinmails.js";
 import { auditRows, expectDenied, expectInvalid, expectNoChange, tenantRows } from "./support.js";
 
-/** Issue 4, point 5: billing is the owner's alone, and limits come from the plan. */
+/** Billing is the owner's alone, and limits come from the plan. */
 export const subscriptionGroup = defineGroup("tenancy: subscription", (test) => {
   test("the owner reads the subscription with the plan's limits", async ({ adapter }) => {
     const { a } = await tenancyWorld(adapter);

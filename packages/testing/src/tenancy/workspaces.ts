@@ -11,7 +11,7 @@ import {
   tenantRows,
 } from "./support.js";
 
-/** Issue 4, point 4: workspaces, their assignees, and the plan's workspace limit. */
+/** Workspaces, their assignees, and the plan's workspace limit. */
 export const workspacesGroup = defineGroup("tenancy: workspaces", (test) => {
   test("an admin creates, reads and renames a workspace; each change is audited", async ({
     adapter,
