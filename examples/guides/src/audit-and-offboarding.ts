@@ -15,17 +15,17 @@ export function runAuditAndOffboardingGuide() {
       firstWorkspace: { name: "Acme Client" },
     });
     const tenantId = signup.tenant.id;
-    const pat = yield* tenancy.as(signup.owner.id);
+    const pat = yield* tenancy.as(signup.owner.userId);
     const ada = yield* pat.members.add({ email: "ada@penguin.example", role: "admin" });
     const max = yield* pat.members.add({ email: "max@penguin.example" });
     const acme = yield* firstWorkspaceOf(signup);
-    yield* pat.workspaces.rename(acme.id, "Acme Corporation");
+    yield* pat.workspaces.rename(acme.id, { name: "Acme Corporation" });
     const krill = yield* platform.provisionTenant({
       name: "Krill Inc",
       plan: "starter",
       owner: { email: "kim@krill.example" },
     });
-    const kim = yield* tenancy.as(krill.owner.id);
+    const kim = yield* tenancy.as(krill.owner.userId);
     const maxScope = yield* tenancy.as(max.userId);
     const adaScope = yield* tenancy.as(ada.userId);
 
@@ -101,7 +101,7 @@ export function runAuditAndOffboardingGuide() {
       lookup,
       maxAfterPurge: await tenancy.as(max.userId),
       tenantId,
-      ownerId: signup.owner.id,
+      ownerId: signup.owner.userId,
     });
   });
 }

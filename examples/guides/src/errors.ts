@@ -35,7 +35,7 @@ export function runErrorsGuide() {
       owner: { email: "pat@penguin.example", name: "Pat" },
       firstWorkspace: { name: "Acme Client" },
     });
-    const pat = yield* tenancy.as(penguin.owner.id);
+    const pat = yield* tenancy.as(penguin.owner.userId);
     const globex = yield* pat.workspaces.create({ name: "Globex Client" });
     const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
     const launch = yield* pat
@@ -46,7 +46,7 @@ export function runErrorsGuide() {
       plan: "starter",
       owner: { email: "kim@krill.example", name: "Kim" },
     });
-    const kim = yield* tenancy.as(krill.owner.id);
+    const kim = yield* tenancy.as(krill.owner.userId);
     const maxScope = yield* tenancy.as(max.userId);
 
     // #region handle
@@ -64,7 +64,7 @@ export function runErrorsGuide() {
     const missing = await kim.resources("campaign").get("0b7e3a4c-5d6f-4a1b-9c8d-7e6f5a4b3c2d");
     // Both: { code: "NOT_FOUND", message: "No such resource.", entity: "resource" }.
     // Kim cannot tell Penguin Corp's campaign from an id that was never used.
-    const foreignWorkspace = await kim.workspaces.rename(globex.id, "Mine now");
+    const foreignWorkspace = await kim.workspaces.rename(globex.id, { name: "Mine now" });
     // NOT_FOUND as well, and nothing changed.
     // #endregion not-found
 

@@ -28,7 +28,7 @@ export function runJobsAndContextGuide() {
       firstWorkspace: { name: "Acme Client" },
     });
     const acme = yield* firstWorkspaceOf(signup);
-    const pat = yield* tenancy.as(signup.owner.id);
+    const pat = yield* tenancy.as(signup.owner.userId);
     const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
     yield* pat.workspaces.assign(acme.id, max.userId);
     const scope = yield* tenancy.as(max.userId);
@@ -65,7 +65,7 @@ export function runJobsAndContextGuide() {
       plan: "starter",
       owner: { email: "kim@krill.example" },
     });
-    const kim = yield* withoutSecret.as(other.owner.id);
+    const kim = yield* withoutSecret.as(other.owner.userId);
     // #region no-secret
     const noSecret = kim.toJob();
     // CONFIGURATION: "Job tokens need `jobs.secret` in createTenancy's configuration."

@@ -11,7 +11,7 @@ export function runMembersGuide() {
       plan: "starter",
       owner: { email: "kim@krill.example", name: "Kim" },
     });
-    const kimScope = yield* tenancy.as(krill.owner.id);
+    const kimScope = yield* tenancy.as(krill.owner.userId);
     const formerKrill = yield* kimScope.members.add({ email: "mia@penguin.example", name: "Mia" });
     yield* kimScope.members.remove(formerKrill.userId);
 
@@ -23,7 +23,7 @@ export function runMembersGuide() {
       firstWorkspace: { name: "Acme Client" },
     });
     // In a request handler, the user id comes from your authentication.
-    const pat = yield* tenancy.as(signup.owner.id);
+    const pat = yield* tenancy.as(signup.owner.userId);
     const me = yield* pat.me();
     // me.role === "owner"; me.workspaceIds holds the workspaces assigned to Pat.
     // #endregion scope
@@ -50,7 +50,7 @@ export function runMembersGuide() {
     const byMember = await maxScope.members.add({ email: "sam@penguin.example" });
     // FORBIDDEN: "Not allowed: role member is not granted member.add."
 
-    const taken = await pat.members.add({ userId: krill.owner.id });
+    const taken = await pat.members.add({ userId: krill.owner.userId });
     // CONFLICT: "This user already belongs to another organisation." (never which one)
     // #endregion add-errors
 

@@ -20,7 +20,7 @@ describe("the provisioning guide", async () => {
 
   it("answers a retry with the same key with the same tenant, owner and workspace", () => {
     expect(out.retried.tenant.id).toBe(out.tenant.id);
-    expect(out.retried.owner.id).toBe(out.owner.id);
+    expect(out.retried.owner.userId).toBe(out.owner.userId);
     expect(out.retried.workspace?.id).toBe(out.workspace?.id);
   });
 
@@ -62,7 +62,7 @@ describe("the provisioning guide", async () => {
       })
     )._unsafeUnwrap();
     expect(made.tenant.id).toBe("00000000-0000-7000-8000-000000000001");
-    expect(made.owner.id).toBe("00000000-0000-7000-8000-000000000002");
+    expect(made.owner.userId).toBe("00000000-0000-7000-8000-000000000002");
     expect(made.tenant.createdAt).toBe("2026-01-01T00:01:00.000Z");
   });
 
@@ -99,7 +99,7 @@ describe("the provisioning guide", async () => {
 
     const resumed = (await tenancy.platform.provisionTenant(signup))._unsafeUnwrap();
     expect(resumed.tenant).toMatchObject({ id: stuckId, status: "active" });
-    expect(resumed.owner.id).toBe(kimId);
+    expect(resumed.owner.userId).toBe(kimId);
     const kim = (await tenancy.as(kimId))._unsafeUnwrap();
     expect((await kim.me())._unsafeUnwrap().role).toBe("owner");
   });

@@ -116,7 +116,7 @@ export async function runProvisioningGuide() {
     const takenOwner = await tenancy.platform.provisionTenant({
       name: "Pat's side project",
       plan: "starter",
-      owner: { userId: owner.id },
+      owner: { userId: owner.userId },
     });
     // CONFLICT: Pat already belongs to Penguin Corp.
     // #endregion provision-errors
@@ -124,7 +124,7 @@ export async function runProvisioningGuide() {
     // #region existing-owner
     // Kim signed up earlier, joined Penguin Corp, and has since been removed:
     // her user row remains, but she belongs to no tenant.
-    const pat = yield* tenancy.as(owner.id);
+    const pat = yield* tenancy.as(owner.userId);
     const kim = yield* pat.members.add({ email: "kim@krill.example", name: "Kim" });
     yield* pat.members.remove(kim.userId);
 

@@ -36,7 +36,7 @@ export function runResourcesGuide() {
       firstWorkspace: { name: "Acme Client" },
     });
     const acme = yield* firstWorkspaceOf(signup);
-    const pat = yield* tenancy.as(signup.owner.id);
+    const pat = yield* tenancy.as(signup.owner.userId);
     const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
     yield* pat.workspaces.assign(acme.id, max.userId);
     const globex = yield* pat.workspaces.create({ name: "Globex Client" });

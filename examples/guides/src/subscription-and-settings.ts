@@ -26,7 +26,7 @@ export function runSubscriptionAndSettingsGuide() {
       owner: { email: "pat@penguin.example", name: "Pat" },
       firstWorkspace: { name: "Acme Client" },
     });
-    const pat = yield* tenancy.as(signup.owner.id);
+    const pat = yield* tenancy.as(signup.owner.userId);
     const ada = yield* pat.members.add({ email: "ada@penguin.example", role: "admin" });
     const max = yield* pat.members.add({ email: "max@penguin.example" });
     const adaScope = yield* tenancy.as(ada.userId);

@@ -10,7 +10,7 @@ export function runWorkspacesGuide() {
       plan: "starter", // 4 seats, 2 workspaces
       owner: { email: "pat@penguin.example", name: "Pat" },
     });
-    const pat = yield* tenancy.as(signup.owner.id);
+    const pat = yield* tenancy.as(signup.owner.userId);
     const ada = yield* pat.members.add({ email: "ada@penguin.example", role: "admin" });
     const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
     const adaScope = yield* tenancy.as(ada.userId);
@@ -49,7 +49,7 @@ export function runWorkspacesGuide() {
     // #endregion member-view
 
     // #region rename
-    const renamed = yield* adaScope.workspaces.rename(globex.id, "Globex Corporation");
+    const renamed = yield* adaScope.workspaces.rename(globex.id, { name: "Globex Corporation" });
     // #endregion rename
 
     // #region archive

@@ -33,7 +33,7 @@ export async function runDemo(
       firstWorkspace: { name: "Acme Client" },
       idempotencyKey: "signup-penguin-corp",
     });
-    const pat = yield* as(penguin.owner.id);
+    const pat = yield* as(penguin.owner.userId);
     // The team.
     const ada = yield* pat.members.add({
       email: "ada@penguin.example",
@@ -118,7 +118,7 @@ export async function runDemo(
       owner: { email: "kim@krill.example", name: "Kim" },
       firstWorkspace: { name: "Acme Client" },
     });
-    const kim = yield* as(krill.owner.id);
+    const kim = yield* as(krill.owner.userId);
     const kimsView = yield* kim.resources("campaign").list();
     say("");
     say(

@@ -106,7 +106,7 @@ export {
   type Tenancy,
   type TenancyOptions,
 } from "./tenancy/create-tenancy.js";
-export type { AddMemberInput, CreateWorkspaceInput, WorkspaceListInput } from "./tenancy/inputs.js";
+export type { AddMemberInput, WorkspaceListInput, WorkspaceNameInput } from "./tenancy/inputs.js";
 export type { Member, MembersService } from "./tenancy/members.js";
 export type { PlatformHandle, PurgeReport, TenantListQuery } from "./tenancy/platform.js";
 export {
@@ -118,7 +118,7 @@ export {
 export type { ProvisionedTenant, ProvisionInput } from "./tenancy/provision.js";
 export type {
   ResourceListQuery,
-  ResourceService,
+  ResourcesService,
   TypedResource,
 } from "./tenancy/resources.js";
 export type { Scope } from "./tenancy/scope.js";

@@ -115,7 +115,7 @@ describe("memoryAdapter and the application's own SQL", () => {
       plan: "starter",
       owner: { email: "pat@acme.example" },
     });
-    const scope = (await tenancy.as(made._unsafeUnwrap().owner.id))._unsafeUnwrap();
+    const scope = (await tenancy.as(made._unsafeUnwrap().owner.userId))._unsafeUnwrap();
     const result = await scope.sql((db) => db.query("SELECT 1"));
     expect(result._unsafeUnwrapErr()).toMatchObject({ code: "UNSUPPORTED" });
   });

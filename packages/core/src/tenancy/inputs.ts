@@ -46,12 +46,11 @@ export const UserIdInput = UserId;
 export const RoleInput = Role;
 export const WorkspaceIdInput = WorkspaceId;
 
-export const CreateWorkspaceInput = z.strictObject({ name: DisplayName });
-export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceInput>;
+/** A workspace's name, for `create` and `rename` alike. */
+export const WorkspaceNameInput = z.strictObject({ name: DisplayName });
+export type WorkspaceNameInput = z.input<typeof WorkspaceNameInput>;
 
 export const WorkspaceListInput = PageRequest.extend({
   status: z.enum(["active", "archived"]).optional(),
 });
 export type WorkspaceListInput = z.input<typeof WorkspaceListInput>;
-
-export const NameInput = DisplayName;

@@ -31,6 +31,11 @@ export interface MembersService {
   transferOwnership(userId: string): ResultAsync<void, RookeryError>;
 }
 
+/** A membership with its person's profile (empty when the user row is gone). */
+export function toMember(membership: Membership, user: User | null): Member {
+  return { ...membership, email: user?.email ?? "", name: user?.name ?? null };
+}
+
 export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersService {
   const withProfiles = (memberships: readonly Membership[]) => profiles(env, memberships);
   return {
@@ -283,8 +288,7 @@ function profiles(
       safeTry(async function* () {
         const members: Member[] = [];
         for (const m of memberships) {
-          const user: User | null = yield* unit.users.get(m.userId);
-          members.push({ ...m, email: user?.email ?? "", name: user?.name ?? null });
+          members.push(toMember(m, yield* unit.users.get(m.userId)));
         }
         return ok(members);
       }),

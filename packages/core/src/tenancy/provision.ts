@@ -13,6 +13,7 @@ import type { PlatformUnit } from "../port/platform-unit.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { tenantIdForKey } from "./idempotency.js";
+import { type Member, toMember } from "./members.js";
 import { writeAudit } from "./scoped.js";
 import { defaultSettings } from "./settings-values.js";
 
@@ -35,7 +36,8 @@ export type ProvisionInput = z.input<typeof ProvisionInput>;
 
 export interface ProvisionedTenant {
   readonly tenant: Tenant;
-  readonly owner: User;
+  /** The owner, as `members.get` answers for them: pass `owner.userId` to `tenancy.as`. */
+  readonly owner: Member;
   readonly subscription: Subscription;
   readonly workspace: Workspace | null;
 }
@@ -80,7 +82,11 @@ export function provisionTenant(
       unit.tenants.update(tenantId, { status: "active", updatedAt: nowIso(env) }),
     );
     if (published.isErr()) return compensate(env, tenantId, done, published.error);
-    return ok({ ...filled.value, tenant: published.value, owner });
+    return ok({
+      ...filled.value,
+      tenant: published.value,
+      owner: toMember(filled.value.owner, owner),
+    });
   });
 }
 
@@ -199,35 +205,27 @@ function fillTenant(
   });
 }
 
+/** What a provisioning made, read back in the tenant's unit. */
 function readProvisioned(unit: TenantUnit) {
   return safeTry(async function* () {
+    const owner = yield* unit.memberships.owner();
     const subscription = yield* unit.subscription.get();
-    if (subscription === null)
+    if (owner === null || subscription === null)
       return err(
-        RookeryErrors.internal("The tenant has no subscription: its stored data is inconsistent."),
+        RookeryErrors.internal(
+          "The tenant has no owner or no subscription: its stored data is inconsistent.",
+        ),
       );
     const first = yield* unit.workspaces.list({ limit: 1 });
-    return ok({ subscription, workspace: first.items[0] ?? null });
+    return ok({ owner, subscription, workspace: first.items[0] ?? null });
   });
 }
 
 /** Returns what an earlier, completed provisioning made (the idempotent replay). */
 function finished(env: TenancyEnv, tenant: Tenant): ResultAsync<ProvisionedTenant, RookeryError> {
   return safeTry(async function* () {
-    const { owner, provisioned } = yield* env.adapter.tenant(
-      tenant.id,
-      (unit) =>
-        safeTry(async function* () {
-          const owner = yield* unit.memberships.owner();
-          if (owner === null)
-            return err(
-              RookeryErrors.internal("The tenant has no owner: its stored data is inconsistent."),
-            );
-          return ok({ owner, provisioned: yield* readProvisioned(unit) });
-        }),
-      { intent: "read" },
-    );
-    const user = yield* env.adapter.platform((unit) => unit.users.get(owner.userId), {
+    const provisioned = yield* env.adapter.tenant(tenant.id, readProvisioned, { intent: "read" });
+    const user = yield* env.adapter.platform((unit) => unit.users.get(provisioned.owner.userId), {
       intent: "read",
     });
     if (user === null)
@@ -236,7 +234,7 @@ function finished(env: TenancyEnv, tenant: Tenant): ResultAsync<ProvisionedTenan
           "The tenant's owner has no user row: the stored data is inconsistent.",
         ),
       );
-    return ok({ tenant, owner: user, ...provisioned });
+    return ok({ ...provisioned, tenant, owner: toMember(provisioned.owner, user) });
   });
 }
 

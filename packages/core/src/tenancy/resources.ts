@@ -24,7 +24,7 @@ export interface ResourceListQuery {
 }
 
 /** Create, read, update, delete and list one resource type, as the policy allows. */
-export interface ResourceService<Schema extends z.ZodType> {
+export interface ResourcesService<Schema extends z.ZodType> {
   create(input: {
     readonly workspaceId?: string;
     readonly data: z.input<Schema>;
@@ -65,7 +65,7 @@ export function resourceService<Schema extends z.ZodType>(
   who: ScopeIdentity,
   type: string,
   definition: ResourceTypeDefinition<Schema>,
-): ResourceService<Schema> {
+): ResourcesService<Schema> {
   const typed = (r: Resource) => r as unknown as TypedResource<z.output<Schema>>;
   // The app's schema first, then what every store can keep (no NUL, no `__proto__`, ...).
   const validData = (data: unknown) =>

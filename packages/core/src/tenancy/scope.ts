@@ -10,7 +10,7 @@ import type { TenancyEnv } from "./env.js";
 import { signJobToken } from "./job-token.js";
 import { type MembersService, membersService } from "./members.js";
 import { changeStatus } from "./platform.js";
-import { type ResourceService, resourceService } from "./resources.js";
+import { type ResourcesService, resourceService } from "./resources.js";
 import { runScoped, type ScopeIdentity } from "./scoped.js";
 import { runScopedSql, type ScopedSql } from "./scoped-sql.js";
 import { type SettingsService, settingsService } from "./settings.js";
@@ -39,7 +39,7 @@ export interface Scope<
   /** The typed service of one of the application's resource types. */
   resources<Type extends keyof Resources & string>(
     type: Type,
-  ): ResourceService<Resources[Type]["schema"]>;
+  ): ResourcesService<Resources[Type]["schema"]>;
   /** Offboards the tenant (owner only): its users can no longer act; data is kept for the retention. */
   offboard(): ResultAsync<Tenant, RookeryError>;
   /** All of the tenant's data as one JSON document (owner only). */
@@ -85,7 +85,7 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
     resources: (type) => {
       const definition = env.resources[type];
       if (definition === undefined) return unknownType(type);
-      return resourceService(env, who, type, definition) as ResourceService<
+      return resourceService(env, who, type, definition) as ResourcesService<
         Resources[typeof type]["schema"]
       >;
     },
@@ -100,7 +100,7 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
 }
 
 /** A service whose every call fails: the type was not declared in `createTenancy({ resources })`. */
-function unknownType<S extends z.ZodType>(type: string): ResourceService<S> {
+function unknownType<S extends z.ZodType>(type: string): ResourcesService<S> {
   const fail = () =>
     errAsync(
       RookeryErrors.validation([{ path: "type", message: `unknown resource type '${type}'` }]),

@@ -5,24 +5,18 @@ import type { Page } from "../model/page.js";
 import type { Workspace, WorkspaceAssignment } from "../model/workspace.js";
 import { parseField, parseWith } from "../parse.js";
 import { nowIso, type TenancyEnv } from "./env.js";
-import {
-  CreateWorkspaceInput,
-  NameInput,
-  UserIdInput,
-  WorkspaceIdInput,
-  WorkspaceListInput,
-} from "./inputs.js";
+import { UserIdInput, WorkspaceIdInput, WorkspaceListInput, WorkspaceNameInput } from "./inputs.js";
 import type { ServiceAction } from "./policy-authorizer.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
 
 /** The workspaces of a tenant and who is assigned to them. */
 export interface WorkspacesService {
   /** Within the plan's workspace limit. Owners and admins only. */
-  create(input: CreateWorkspaceInput): ResultAsync<Workspace, RookeryError>;
+  create(input: WorkspaceNameInput): ResultAsync<Workspace, RookeryError>;
   get(workspaceId: string): ResultAsync<Workspace, RookeryError>;
   /** Owners and admins see all; members see the workspaces assigned to them. */
   list(query?: WorkspaceListInput): ResultAsync<Page<Workspace>, RookeryError>;
-  rename(workspaceId: string, name: string): ResultAsync<Workspace, RookeryError>;
+  rename(workspaceId: string, input: WorkspaceNameInput): ResultAsync<Workspace, RookeryError>;
   archive(workspaceId: string): ResultAsync<Workspace, RookeryError>;
   unarchive(workspaceId: string): ResultAsync<Workspace, RookeryError>;
   /** Deletes the workspace with its resources, assignments and settings overrides. */
@@ -73,7 +67,7 @@ export function workspacesService(env: TenancyEnv, who: ScopeIdentity): Workspac
   return {
     create: (raw) =>
       safeTry(async function* () {
-        const input = yield* parseWith(CreateWorkspaceInput, raw, "workspace");
+        const input = yield* parseWith(WorkspaceNameInput, raw, "workspace");
         return runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
             yield* s.env.authorizer.authorize(s.actor, "workspace.create", {
@@ -110,9 +104,9 @@ export function workspacesService(env: TenancyEnv, who: ScopeIdentity): Workspac
           return s.unit.workspaces.list(filter === "all" ? query : { ...query, ids: filter });
         });
       }),
-    rename: (rawId, rawName) =>
+    rename: (rawId, raw) =>
       safeTry(async function* () {
-        const name = yield* parseField(NameInput, rawName, "name");
+        const { name } = yield* parseWith(WorkspaceNameInput, raw, "workspace");
         return withWorkspace(rawId, "write", "workspace.rename", (s, ws) =>
           safeTry(async function* () {
             const updated = yield* s.unit.workspaces.update(ws.id, {

@@ -22,7 +22,7 @@ function changes(t: WorldTenant): [Call, string, keyof WorldTenant["ids"]][] {
     [() => t.as.owner.members.add({ email: "mia@x.example" }), "member.add", "owner"],
     [() => t.as.admin.members.changeRole(t.ids.member, "admin"), "member.role_change", "admin"],
     [() => t.as.owner.members.changeRole(t.ids.member, "member"), "member.role_change", "owner"],
-    [() => t.as.admin.workspaces.rename(t.ws2, "Letters"), "workspace.rename", "admin"],
+    [() => t.as.admin.workspaces.rename(t.ws2, { name: "Letters" }), "workspace.rename", "admin"],
     [() => t.as.admin.workspaces.archive(t.ws2), "workspace.archive", "admin"],
     [() => t.as.admin.workspaces.unarchive(t.ws2), "workspace.unarchive", "admin"],
     [() => t.as.admin.workspaces.assign(t.ws2, t.ids.member), "workspace.assign", "admin"],
@@ -120,7 +120,7 @@ export const auditGroup = defineGroup("tenancy: audit log", (test) => {
     const { tenancy } = penguinTenancy(broken, { ids, clock });
     const owner = expectOk(await tenancy.as(a.ids.owner));
     const calls: Call[] = [
-      () => owner.workspaces.rename(a.ws1, "Renamed"),
+      () => owner.workspaces.rename(a.ws1, { name: "Renamed" }),
       () => owner.members.changeRole(a.ids.member, "admin"),
       () => owner.resources("campaign").delete(a.campaign1),
       () => owner.settings.update({ timezone: "Europe/Oslo" }),

@@ -80,7 +80,7 @@ export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
     expectOk(await a.as.owner.members.changeRole(a.ids.member, "admin"));
     expectOk(await held.workspaces.create({ name: "Mine" }), "as admin");
     expectOk(await a.as.owner.members.changeRole(a.ids.member, "member"));
-    expectDenied(await held.workspaces.rename(a.ws1, "Again"), "demoted again");
+    expectDenied(await held.workspaces.rename(a.ws1, { name: "Again" }), "demoted again");
   });
 
   test("an unassignment is in force on the scope's next call", async ({ adapter }) => {

@@ -117,7 +117,7 @@ export const errorsGroup = defineGroup("tenancy: errors", (test) => {
       "role",
     );
     expectInvalid(await a.as.owner.members.add({ role: "member" }), "email");
-    expectInvalid(await a.as.owner.workspaces.rename(a.ws1, ""), "name");
+    expectInvalid(await a.as.owner.workspaces.rename(a.ws1, { name: "" }), "name");
     expectInvalid(await a.as.owner.members.get("not-an-id"), "userId");
     expectInvalid(await a.as.owner.workspaces.list({ limit: 501 }), "limit");
     expectInvalid(

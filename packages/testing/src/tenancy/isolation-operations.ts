@@ -33,7 +33,7 @@ export const ISOLATION_OPERATIONS: readonly IsolationOperation[] = [
   { name: "workspaces.get (ws2)", run: (s, t) => s.workspaces.get(t.ws2), own: managers },
   {
     name: "workspaces.rename",
-    run: (s, t) => s.workspaces.rename(t.ws1, "Renamed"),
+    run: (s, t) => s.workspaces.rename(t.ws1, { name: "Renamed" }),
     own: managers,
   },
   { name: "workspaces.archive", run: (s, t) => s.workspaces.archive(t.ws2), own: managers },

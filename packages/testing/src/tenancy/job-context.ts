@@ -68,7 +68,7 @@ export const jobsAndContextGroup = defineGroup("tenancy: jobs and context", (tes
         owner: { email: "pat@a.example" },
       }),
     );
-    const scope = expectOk(await tenancy.as(made.owner.id));
+    const scope = expectOk(await tenancy.as(made.owner.userId));
     expectErr(scope.toJob(), "CONFIGURATION");
   });
 

@@ -107,7 +107,7 @@ export const provisioningFailuresGroup = defineGroup("tenancy: provisioning fail
   }) => {
     const { healthy, broken } = pair(adapter, failingTenantUnits(adapter));
     const first = expectOk(await healthy.platform.provisionTenant(plain));
-    const owner = expectOk(await healthy.as(first.owner.id));
+    const owner = expectOk(await healthy.as(first.owner.userId));
     const added = expectOk(await owner.members.add({ email: "ada@a.example" }));
     expectOk(await owner.members.remove(added.userId));
     const before = await storeState(inspect);

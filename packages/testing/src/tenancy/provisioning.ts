@@ -26,13 +26,17 @@ export const provisioningGroup = defineGroup("tenancy: provisioning", (test) => 
       expect.objectContaining({ id: tenantId, status: "active", deletedAt: null }),
     ]);
     expect(await inspect.rows("users")).toEqual([
-      expect.objectContaining({ id: made.owner.id, email: "pat@a.example", name: "Pat Penguin" }),
+      expect.objectContaining({
+        id: made.owner.userId,
+        email: "pat@a.example",
+        name: "Pat Penguin",
+      }),
     ]);
     expect(await inspect.rows("claims")).toEqual([
-      expect.objectContaining({ userId: made.owner.id, tenantId }),
+      expect.objectContaining({ userId: made.owner.userId, tenantId }),
     ]);
     expect(await tenantRows(inspect, "memberships", tenantId)).toEqual([
-      expect.objectContaining({ userId: made.owner.id, role: "owner" }),
+      expect.objectContaining({ userId: made.owner.userId, role: "owner" }),
     ]);
     expect(await tenantRows(inspect, "subscriptions", tenantId)).toEqual([
       expect.objectContaining({
@@ -52,7 +56,7 @@ export const provisioningGroup = defineGroup("tenancy: provisioning", (test) => 
     expect(await auditRows(inspect, tenantId)).toEqual([
       { action: "tenant.provision", actorId: null, target: { type: "tenant", id: tenantId } },
     ]);
-    const me = expectOk(await expectOk(await tenancy.as(made.owner.id)).me());
+    const me = expectOk(await expectOk(await tenancy.as(made.owner.userId)).me());
     expect(me.role).toBe("owner");
   });
 
@@ -75,11 +79,11 @@ export const provisioningGroup = defineGroup("tenancy: provisioning", (test) => 
     const byId = expectOk(
       await tenancy.platform.provisionTenant({ ...signup, owner: { userId: a.ids.member } }),
     );
-    expect(byId.owner.id).toBe(a.ids.member);
+    expect(byId.owner.userId).toBe(a.ids.member);
     const byEmail = expectOk(
       await tenancy.platform.provisionTenant({ ...signup, owner: { email: "ADA@a.example" } }),
     );
-    expect(byEmail.owner.id).toBe(a.ids.admin);
+    expect(byEmail.owner.userId).toBe(a.ids.admin);
     expect(await inspect.rows("users")).toHaveLength(usersBefore);
     const claims = await inspect.rows("claims");
     expect(claims).toContainEqual(
@@ -130,7 +134,7 @@ export const provisioningGroup = defineGroup("tenancy: provisioning", (test) => 
     const before = await storeState(inspect);
     const again = expectOk(await tenancy.platform.provisionTenant(input));
     expect(again.tenant.id).toBe(first.tenant.id);
-    expect(again.owner.id).toBe(first.owner.id);
+    expect(again.owner.userId).toBe(first.owner.userId);
     expect(again.subscription).toEqual(first.subscription);
     expect(again.workspace?.id).toBe(first.workspace?.id);
     expect(await storeState(inspect)).toEqual(before);
@@ -177,8 +181,10 @@ export const provisioningGroup = defineGroup("tenancy: provisioning", (test) => 
     ]);
     for (const made of [expectOk(one), expectOk(two)]) {
       const members = await tenantRows(inspect, "memberships", made.tenant.id);
-      expect(members).toEqual([expect.objectContaining({ userId: made.owner.id, role: "owner" })]);
-      expectOk(await tenancy.as(made.owner.id), "each owner can act in their tenant");
+      expect(members).toEqual([
+        expect.objectContaining({ userId: made.owner.userId, role: "owner" }),
+      ]);
+      expectOk(await tenancy.as(made.owner.userId), "each owner can act in their tenant");
     }
     const claims = await inspect.rows("claims");
     expect(claims).toHaveLength(2);

@@ -25,7 +25,7 @@ export const storableInputGroup = defineGroup("tenancy: storable input", (test) 
     for (const bad of [NUL, LONE_SURROGATE]) {
       const calls: [string, string, Call][] = [
         ["workspaces.create", "name", () => owner.workspaces.create({ name: bad })],
-        ["workspaces.rename", "name", () => owner.workspaces.rename(a.ws1, bad)],
+        ["workspaces.rename", "name", () => owner.workspaces.rename(a.ws1, { name: bad })],
         ["members.add", "name", () => owner.members.add({ email: "x@p.example", name: bad })],
         [
           "provisionTenant",

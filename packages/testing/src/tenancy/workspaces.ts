@@ -20,7 +20,7 @@ export const workspacesGroup = defineGroup("tenancy: workspaces", (test) => {
     const { a } = await tenancyWorld(adapter);
     const ws = expectOk(await a.as.admin.workspaces.create({ name: "Globex" }));
     expect(expectOk(await a.as.owner.workspaces.get(ws.id))).toEqual(ws);
-    const renamed = expectOk(await a.as.admin.workspaces.rename(ws.id, "Globex Client"));
+    const renamed = expectOk(await a.as.admin.workspaces.rename(ws.id, { name: "Globex Client" }));
     expect(renamed.name).toBe("Globex Client");
     expect(await tenantRows(inspect, "workspaces", a.tenantId)).toContainEqual(
       expect.objectContaining({ id: ws.id, name: "Globex Client", status: "active" }),
@@ -50,7 +50,9 @@ export const workspacesGroup = defineGroup("tenancy: workspaces", (test) => {
       "CONFLICT",
     );
     expectErr(
-      await expectNoChange(inspect, () => a.as.owner.workspaces.rename(a.ws2, "Outreach")),
+      await expectNoChange(inspect, () =>
+        a.as.owner.workspaces.rename(a.ws2, { name: "Outreach" }),
+      ),
       "CONFLICT",
     );
   });
@@ -168,7 +170,7 @@ export const workspacesGroup = defineGroup("tenancy: workspaces", (test) => {
     const m = a.as.member.workspaces;
     const attempts: Record<string, Call> = {
       create: () => m.create({ name: "Mine" }),
-      rename: () => m.rename(a.ws1, "Mine"),
+      rename: () => m.rename(a.ws1, { name: "Mine" }),
       archive: () => m.archive(a.ws1),
       unarchive: () => m.unarchive(a.ws1),
       delete: () => m.delete(a.ws1),

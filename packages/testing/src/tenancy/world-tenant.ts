@@ -26,7 +26,7 @@ export async function buildWorldTenant(
   );
   const ws1 = made.workspace?.id;
   if (ws1 === undefined) throw new Error("Provisioning made no first workspace.");
-  const owner = step(await tenancy.as(made.owner.id), "the owner's scope");
+  const owner = step(await tenancy.as(made.owner.userId), "the owner's scope");
   const admin = step(
     await owner.members.add({ email: `ada@${label}.example`, name: "Ada Auk", role: "admin" }),
     "adding the admin",
@@ -61,7 +61,7 @@ export async function buildWorldTenant(
     step<{ id: ResourceId }, unknown>(created[key], `creating ${key}`).id;
   return {
     tenantId: made.tenant.id,
-    ids: { owner: made.owner.id, admin: admin.userId, member: member.userId },
+    ids: { owner: made.owner.userId, admin: admin.userId, member: member.userId },
     as: {
       owner,
       admin: step(await tenancy.as(admin.userId), "the admin's scope"),
