@@ -9,10 +9,16 @@ import { resolve } from "node:path";
 const here = import.meta.dirname;
 const packageNames = ["policy", "core", "memory", "testing", "nile"] as const;
 
-export const sourceAliases = packageNames.map((name) => ({
-  find: new RegExp(`^@rookery/${name}$`),
-  replacement: resolve(here, "packages", name, "src", "index.ts"),
-}));
+export const sourceAliases = [
+  {
+    find: /^@rookery\/core\/adapter$/,
+    replacement: resolve(here, "packages", "core", "src", "adapter.ts"),
+  },
+  ...packageNames.map((name) => ({
+    find: new RegExp(`^@rookery/${name}$`),
+    replacement: resolve(here, "packages", name, "src", "index.ts"),
+  })),
+];
 
 export const projects = [
   ...packageNames

@@ -1,3 +1,4 @@
 import { packageBuild } from "../../scripts/tsup-config.js";
 
-export default packageBuild();
+// Two entries: applications import the package, adapter authors "./adapter".
+export default packageBuild({ entry: ["src/index.ts", "src/adapter.ts"] });

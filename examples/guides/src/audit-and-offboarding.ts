@@ -1,4 +1,4 @@
-import { manualClock } from "@rookery/core";
+import { manualClock } from "@rookery/testing";
 import { ok, safeTry } from "neverthrow";
 import { firstWorkspaceOf, guideTenancy } from "./setup.js";
 

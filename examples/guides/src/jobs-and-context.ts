@@ -1,5 +1,6 @@
-import { createTenancy, manualClock, type RookeryError, type Scope } from "@rookery/core";
+import { createTenancy, type RookeryError, type Scope } from "@rookery/core";
 import { memoryAdapter } from "@rookery/memory";
+import { manualClock } from "@rookery/testing";
 import { err, ok, type Result, safeTry } from "neverthrow";
 import { firstWorkspaceOf, guideTenancy, resources } from "./setup.js";
 

@@ -1,11 +1,6 @@
-import {
-  createTenancy,
-  manualClock,
-  type RookeryAdapter,
-  RookeryErrors,
-  sequentialIds,
-} from "@rookery/core";
+import { createTenancy, type RookeryAdapter, RookeryErrors } from "@rookery/core";
 import { memoryAdapter } from "@rookery/memory";
+import { manualClock, sequentialIds } from "@rookery/testing";
 import { errAsync, ok, safeTry } from "neverthrow";
 import { z } from "zod";
 

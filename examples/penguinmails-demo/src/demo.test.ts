@@ -1,4 +1,4 @@
-import { sequentialIds } from "@rookery/core";
+import { sequentialIds } from "@rookery/testing";
 import { describe, expect, it } from "vitest";
 import { runDemo } from "./run-demo.js";
 

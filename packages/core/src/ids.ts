@@ -62,19 +62,6 @@ export const uuidv7: IdGenerator = (() => {
   };
 })();
 
-/**
- * Deterministic, increasing ids (`00000000-0000-7000-8000-000000000001`, ...):
- * the same sequence on every run and every adapter.
- */
-export function sequentialIds(start = 1): IdGenerator {
-  let next = start;
-  return () => {
-    const n = next++;
-    const tail = n.toString(16).padStart(12, "0");
-    return `00000000-0000-7000-8000-${tail}`;
-  };
-}
-
 function formatUuid(bytes: Uint8Array): string {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

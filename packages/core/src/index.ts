@@ -1,6 +1,7 @@
-// The public surface of @rookery/core, listed by name.
+// The public surface of @rookery/core for applications, listed by name.
+// Adapter authors import the port from "@rookery/core/adapter".
 
-export { type Clock, type ManualClock, manualClock, systemClock } from "./clock.js";
+export type { Clock } from "./clock.js";
 export { ERROR_CODES, type ErrorCode, httpStatusOf } from "./error-codes.js";
 export {
   type ConfigurationError,
@@ -11,7 +12,6 @@ export {
   type InvariantError,
   type IsolationBreachError,
   isRookeryError,
-  issuesFromZod,
   type LimitExceededError,
   type NoTenantContextError,
   type NotFoundError,
@@ -23,75 +23,27 @@ export {
   type ValidationError,
   type ValidationIssue,
 } from "./errors.js";
-export {
+export type {
   AuditEventId,
-  type IdGenerator,
+  IdGenerator,
   ResourceId,
-  sequentialIds,
   TenantId,
   UserId,
-  uuidv7,
   WorkspaceId,
 } from "./ids.js";
-export { AuditAction, AuditEvent } from "./model/audit.js";
-export {
-  DisplayName,
-  Email,
-  JsonObject,
-  JsonValue,
-  Slug,
-  Timestamp,
-} from "./model/common.js";
-export { Membership, Role, TenantClaim } from "./model/membership.js";
-export { type Page, type PageQuery, PageRequest } from "./model/page.js";
-export { Resource, ResourceScope, ResourceUpdate } from "./model/resource.js";
-export { TenantSettings, WorkspaceSettings } from "./model/settings.js";
-export {
-  PlanLimits,
-  Subscription,
-  SubscriptionPatch,
-  SubscriptionStatus,
-} from "./model/subscription.js";
-export { Tenant, TenantPatch, TenantStatus } from "./model/tenant.js";
-export { User, UserPatch } from "./model/user.js";
-export {
-  Workspace,
-  WorkspaceAssignment,
-  WorkspacePatch,
-  WorkspaceStatus,
-} from "./model/workspace.js";
-export { parseField, parseWith } from "./parse.js";
+export type { AuditEvent } from "./model/audit.js";
+export type { JsonObject, JsonValue } from "./model/common.js";
+export type { Membership, Role } from "./model/membership.js";
+export type { Page, PageRequest } from "./model/page.js";
+export type { Resource, ResourceScope } from "./model/resource.js";
+export type { PlanLimits, Subscription, SubscriptionStatus } from "./model/subscription.js";
+export type { Tenant, TenantStatus } from "./model/tenant.js";
+export type { User } from "./model/user.js";
+export type { Workspace, WorkspaceAssignment, WorkspaceStatus } from "./model/workspace.js";
 export type { RookeryAdapter } from "./port/adapter.js";
-export type {
-  PlatformUnit,
-  TenantClaimRepository,
-  TenantRepository,
-  UserRepository,
-} from "./port/platform-unit.js";
-export type {
-  AssignmentRepository,
-  AuditRepository,
-  MembershipRepository,
-  OwnTenantReader,
-  PurgeCounts,
-  ResourceRepository,
-  SettingsRepository,
-  SubscriptionRepository,
-  TenantUnit,
-  WorkspaceFilter,
-  WorkspaceRepository,
-} from "./port/tenant-unit.js";
-export type {
-  PlatformUnitOptions,
-  TenantUnitOptions,
-  UnitIntent,
-  UnitOfWorkRunner,
-  Work,
-} from "./port/unit-of-work.js";
-export { guardAdapter } from "./runtime/guard-adapter.js";
+export type { UnitIntent } from "./port/unit-of-work.js";
 export type { Actor } from "./tenancy/actor.js";
 export type { AuditLogService } from "./tenancy/audit-log.js";
-export type { Authorizer, AuthTarget, MemberRef } from "./tenancy/authorizer.js";
 export type {
   JobConfig,
   PlanDefinition,

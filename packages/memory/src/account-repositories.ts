@@ -1,9 +1,5 @@
-import {
-  RookeryErrors,
-  type SettingsRepository,
-  type Subscription,
-  type SubscriptionRepository,
-} from "@rookery/core";
+import { RookeryErrors, type Subscription } from "@rookery/core";
+import type { SettingsRepository, SubscriptionRepository } from "@rookery/core/adapter";
 import { fail, ok } from "./results.js";
 import { SINGLE_ROW } from "./state.js";
 import { stored } from "./tables.js";

@@ -1,4 +1,5 @@
-import { type AuditRepository, RookeryErrors } from "@rookery/core";
+import { RookeryErrors } from "@rookery/core";
+import type { AuditRepository } from "@rookery/core/adapter";
 import { paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { stored } from "./tables.js";

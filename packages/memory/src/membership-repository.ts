@@ -1,4 +1,5 @@
-import { type Membership, type MembershipRepository, RookeryErrors } from "@rookery/core";
+import { type Membership, RookeryErrors } from "@rookery/core";
+import type { MembershipRepository } from "@rookery/core/adapter";
 import { paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { stored } from "./tables.js";

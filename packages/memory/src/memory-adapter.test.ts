@@ -1,4 +1,5 @@
-import { manualClock, sequentialIds, type Tenant, type TenantId } from "@rookery/core";
+import type { Tenant, TenantId } from "@rookery/core";
+import { manualClock, sequentialIds } from "@rookery/testing";
 import { ok } from "neverthrow";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type MemoryAdapter, memoryAdapter } from "./index.js";

@@ -1,14 +1,16 @@
 import {
-  type PlatformUnit,
-  type PlatformUnitOptions,
   type RookeryAdapter,
   type RookeryError,
   RookeryErrors,
   type TenantId,
-  type TenantUnit,
-  type TenantUnitOptions,
-  type Work,
 } from "@rookery/core";
+import type {
+  PlatformUnit,
+  PlatformUnitOptions,
+  TenantUnit,
+  TenantUnitOptions,
+  Work,
+} from "@rookery/core/adapter";
 import { err, type Result, ResultAsync } from "neverthrow";
 import { KeyedMutex } from "./keyed-mutex.js";
 import { platformUnit } from "./platform-repositories.js";

@@ -1,4 +1,5 @@
-import type { Page, PageQuery } from "@rookery/core";
+import type { Page } from "@rookery/core";
+import type { PageQuery } from "@rookery/core/adapter";
 
 /**
  * Keyset pagination over rows sorted by `key` ascending: the rows after

@@ -1,12 +1,10 @@
-import {
-  type PlatformUnit,
-  RookeryErrors,
-  type Tenant,
-  type TenantClaimRepository,
-  type TenantRepository,
-  type User,
-  type UserRepository,
-} from "@rookery/core";
+import { RookeryErrors, type Tenant, type User } from "@rookery/core";
+import type {
+  PlatformUnit,
+  TenantClaimRepository,
+  TenantRepository,
+  UserRepository,
+} from "@rookery/core/adapter";
 import { paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import type { PlatformTables } from "./state.js";

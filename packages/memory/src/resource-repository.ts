@@ -1,9 +1,5 @@
-import {
-  type Resource,
-  type ResourceRepository,
-  RookeryErrors,
-  type WorkspaceFilter,
-} from "@rookery/core";
+import { type Resource, RookeryErrors } from "@rookery/core";
+import type { ResourceRepository, WorkspaceFilter } from "@rookery/core/adapter";
 import { paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { resourceKey } from "./state.js";

@@ -4,13 +4,11 @@ import type {
   Resource,
   Subscription,
   Tenant,
-  TenantClaim,
-  TenantSettings,
   User,
   Workspace,
   WorkspaceAssignment,
-  WorkspaceSettings,
 } from "@rookery/core";
+import type { TenantClaim, TenantSettings, WorkspaceSettings } from "@rookery/core/adapter";
 import type { Table } from "./tables.js";
 
 /** The shared (platform) tables. */

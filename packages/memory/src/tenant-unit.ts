@@ -1,4 +1,5 @@
-import type { Tenant, TenantUnit } from "@rookery/core";
+import type { Tenant } from "@rookery/core";
+import type { TenantUnit } from "@rookery/core/adapter";
 import { settingsRepository, subscriptionRepository } from "./account-repositories.js";
 import { auditRepository } from "./audit-repository.js";
 import { membershipRepository } from "./membership-repository.js";

@@ -1,9 +1,5 @@
-import {
-  type AssignmentRepository,
-  RookeryErrors,
-  type Workspace,
-  type WorkspaceRepository,
-} from "@rookery/core";
+import { RookeryErrors, type Workspace } from "@rookery/core";
+import type { AssignmentRepository, WorkspaceRepository } from "@rookery/core/adapter";
 import { compare, paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { assignmentKey } from "./state.js";

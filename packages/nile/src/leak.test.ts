@@ -1,4 +1,5 @@
-import { type TenantId, uuidv7 } from "@rookery/core";
+import type { TenantId } from "@rookery/core";
+import { uuidv7 } from "@rookery/core/adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MISPLACED_ROWS, rookeryLoad } from "../test-support/leak-load.js";
 import { nileServer } from "../test-support/nile-server.js";

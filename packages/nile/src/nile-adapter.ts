@@ -1,15 +1,17 @@
 import {
-  issuesFromZod,
-  type PlatformUnit,
-  type PlatformUnitOptions,
   type RookeryAdapter,
   type RookeryError,
   RookeryErrors,
   type TenantId,
+} from "@rookery/core";
+import {
+  issuesFromZod,
+  type PlatformUnit,
+  type PlatformUnitOptions,
   type TenantUnit,
   type TenantUnitOptions,
   type Work,
-} from "@rookery/core";
+} from "@rookery/core/adapter";
 import { err, ok, okAsync, type Result, ResultAsync } from "neverthrow";
 import type { Pool } from "pg";
 import { NileAdapterConfig } from "./config.js";

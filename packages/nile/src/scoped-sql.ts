@@ -1,11 +1,5 @@
-import {
-  type RookeryError,
-  RookeryErrors,
-  type TenantId,
-  type TenantUnit,
-  type WorkspaceFilter,
-  type WorkspaceId,
-} from "@rookery/core";
+import { type RookeryError, RookeryErrors, type TenantId, type WorkspaceId } from "@rookery/core";
+import type { TenantUnit, WorkspaceFilter } from "@rookery/core/adapter";
 import { err, ok, type Result, type ResultAsync } from "neverthrow";
 import type { QueryResultRow } from "pg";
 import type { UnitSession } from "./sql/unit-session.js";

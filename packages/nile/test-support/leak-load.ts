@@ -1,4 +1,5 @@
-import { type ResourceId, type RookeryAdapter, type TenantId, uuidv7 } from "@rookery/core";
+import type { ResourceId, RookeryAdapter, TenantId } from "@rookery/core";
+import { uuidv7 } from "@rookery/core/adapter";
 import { ok, safeTry } from "neverthrow";
 import { scopedSql } from "../src/index.js";
 

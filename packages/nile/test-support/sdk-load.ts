@@ -1,5 +1,5 @@
 import type { Server } from "@niledatabase/server";
-import { uuidv7 } from "@rookery/core";
+import { uuidv7 } from "@rookery/core/adapter";
 
 /** What the SDK's withContext + nile.query path did under concurrent load. */
 export interface SdkTally {

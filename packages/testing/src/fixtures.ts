@@ -1,13 +1,10 @@
+import type { Clock, IdGenerator } from "@rookery/core";
 import {
   AuditEvent,
-  type Clock,
-  type IdGenerator,
   Membership,
-  manualClock,
   Resource,
   ResourceId,
   Subscription,
-  sequentialIds,
   Tenant,
   TenantClaim,
   TenantId,
@@ -18,7 +15,8 @@ import {
   WorkspaceAssignment,
   WorkspaceId,
   WorkspaceSettings,
-} from "@rookery/core";
+} from "@rookery/core/adapter";
+import { manualClock, sequentialIds } from "./deterministic.js";
 
 export interface FixtureOptions {
   /** Defaults to `sequentialIds()`, so every run produces the same ids in the same order. */

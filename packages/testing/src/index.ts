@@ -1,5 +1,6 @@
 // The public surface of @rookery/testing, listed by name.
 
+export { type ManualClock, manualClock, sequentialIds } from "./deterministic.js";
 export { expectErr, expectOk } from "./expect-result.js";
 export { type FixtureOptions, type Fixtures, fixtures } from "./fixtures.js";
 export type {

@@ -1,4 +1,4 @@
-import { guardAdapter } from "@rookery/core";
+import { guardAdapter } from "@rookery/core/adapter";
 import { afterEach, beforeEach, describe, it } from "vitest";
 import { atomicityGroup } from "./conformance/atomicity.js";
 import { auditGroup } from "./conformance/audit.js";

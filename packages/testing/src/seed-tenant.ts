@@ -4,9 +4,9 @@ import type {
   RookeryAdapter,
   Subscription,
   Tenant,
-  TenantClaim,
   User,
 } from "@rookery/core";
+import type { TenantClaim } from "@rookery/core/adapter";
 import { ok, safeTry } from "neverthrow";
 import { expectOk } from "./expect-result.js";
 import type { Fixtures } from "./fixtures.js";

@@ -6,7 +6,9 @@ import { guardPlatformUnit } from "./platform-unit-guard.js";
 import { guardTenantUnit } from "./tenant-unit-guard.js";
 import type { UnitLifetime } from "./unit-guard.js";
 
-const guarded = new WeakSet<RookeryAdapter>();
+// A registered symbol, not a module-local set: the package's two entries are
+// bundled separately, and an adapter guarded through one must be seen by the other.
+const GUARDED = Symbol.for("rookery.guarded-adapter");
 
 /**
  * Wraps an adapter in the rules every adapter would otherwise repeat: handles
@@ -17,7 +19,7 @@ const guarded = new WeakSet<RookeryAdapter>();
  * Guarding a guarded adapter returns it unchanged.
  */
 export function guardAdapter(adapter: RookeryAdapter): RookeryAdapter {
-  if (guarded.has(adapter)) return adapter;
+  if (GUARDED in adapter) return adapter;
   const close = adapter.close;
   const wrapper: RookeryAdapter = {
     name: adapter.name,
@@ -43,7 +45,7 @@ export function guardAdapter(adapter: RookeryAdapter): RookeryAdapter {
       ),
     ...(close === undefined ? {} : { close: () => close.call(adapter) }),
   };
-  guarded.add(wrapper);
+  Object.defineProperty(wrapper, GUARDED, { value: true });
   return wrapper;
 }
 

@@ -1,11 +1,10 @@
-import {
-  RookeryErrors,
-  type SettingsRepository,
-  type Subscription,
-  type SubscriptionRepository,
-  type TenantSettings,
-  type WorkspaceSettings,
-} from "@rookery/core";
+import { RookeryErrors, type Subscription } from "@rookery/core";
+import type {
+  SettingsRepository,
+  SubscriptionRepository,
+  TenantSettings,
+  WorkspaceSettings,
+} from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { firstOrNull, json, modelRow } from "../sql/rows.js";
 import { ownWrite, type TenantScope } from "./tenant-scope.js";

@@ -1,4 +1,5 @@
-import { type AssignmentRepository, RookeryErrors, type WorkspaceAssignment } from "@rookery/core";
+import { RookeryErrors, type WorkspaceAssignment } from "@rookery/core";
+import type { AssignmentRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { modelRows } from "../sql/rows.js";
 import { ownWrite, type TenantScope } from "./tenant-scope.js";

@@ -1,4 +1,5 @@
-import { type AuditEvent, type AuditRepository, RookeryErrors } from "@rookery/core";
+import { type AuditEvent, RookeryErrors } from "@rookery/core";
+import type { AuditRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { json, toPage } from "../sql/rows.js";
 import { ownWrite, type TenantScope } from "./tenant-scope.js";

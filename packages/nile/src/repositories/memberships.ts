@@ -1,4 +1,5 @@
-import { type Membership, type MembershipRepository, RookeryErrors } from "@rookery/core";
+import { type Membership, RookeryErrors } from "@rookery/core";
+import type { MembershipRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { AS_INSTANT, firstOrNull, modelRow, toPage, UTC } from "../sql/rows.js";
 import { ownWrite, type TenantScope } from "./tenant-scope.js";

@@ -1,4 +1,5 @@
-import { RookeryErrors, type TenantClaim, type TenantClaimRepository } from "@rookery/core";
+import { RookeryErrors } from "@rookery/core";
+import type { TenantClaim, TenantClaimRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { firstOrNull } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";

@@ -1,4 +1,5 @@
-import { RookeryErrors, type Tenant, type TenantRepository } from "@rookery/core";
+import { RookeryErrors, type Tenant } from "@rookery/core";
+import type { TenantRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { AS_INSTANT, firstOrNull, modelRow, toPage, UTC } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";

@@ -1,4 +1,5 @@
-import { RookeryErrors, type User, type UserRepository } from "@rookery/core";
+import { RookeryErrors, type User } from "@rookery/core";
+import type { UserRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { AS_INSTANT, firstOrNull, modelRow, UTC } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";

@@ -1,9 +1,5 @@
-import {
-  type Resource,
-  type ResourceRepository,
-  RookeryErrors,
-  type WorkspaceFilter,
-} from "@rookery/core";
+import { type Resource, RookeryErrors } from "@rookery/core";
+import type { ResourceRepository, WorkspaceFilter } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { firstOrNull, json, modelRow, toPage } from "../sql/rows.js";
 import { ownWrite, type TenantScope } from "./tenant-scope.js";

@@ -1,4 +1,5 @@
-import type { PurgeCounts, Tenant, TenantId, TenantUnit } from "@rookery/core";
+import type { Tenant, TenantId } from "@rookery/core";
+import type { PurgeCounts, TenantUnit } from "@rookery/core/adapter";
 import { firstOrNull } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";
 import { settingsRepository, subscriptionRepository } from "./account.js";

@@ -1,4 +1,5 @@
-import { RookeryErrors, type Workspace, type WorkspaceRepository } from "@rookery/core";
+import { RookeryErrors, type Workspace } from "@rookery/core";
+import type { WorkspaceRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { firstOrNull, modelRow, toPage } from "../sql/rows.js";
 import { ownWrite, type TenantScope } from "./tenant-scope.js";

@@ -1,4 +1,5 @@
-import type { Page, PageQuery, RookeryError } from "@rookery/core";
+import type { Page, RookeryError } from "@rookery/core";
+import type { PageQuery } from "@rookery/core/adapter";
 import type { ResultAsync } from "neverthrow";
 
 export type Async<T> = ResultAsync<T, RookeryError>;

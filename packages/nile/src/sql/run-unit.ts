@@ -1,4 +1,5 @@
-import { type RookeryError, RookeryErrors, type Work } from "@rookery/core";
+import { type RookeryError, RookeryErrors } from "@rookery/core";
+import type { Work } from "@rookery/core/adapter";
 import { err, type Result } from "neverthrow";
 import type { Pool, PoolClient } from "pg";
 import { fromPgError } from "./pg-errors.js";

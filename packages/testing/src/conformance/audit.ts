@@ -1,4 +1,4 @@
-import { AuditEventId } from "@rookery/core";
+import { AuditEventId } from "@rookery/core/adapter";
 import { expect } from "vitest";
 import { expectErr, expectOk } from "../expect-result.js";
 import { seedTenant } from "../seed-tenant.js";

@@ -1,11 +1,5 @@
-import type {
-  Resource,
-  RookeryAdapter,
-  TenantId,
-  TenantUnit,
-  UserId,
-  WorkspaceId,
-} from "@rookery/core";
+import type { Resource, RookeryAdapter, TenantId, UserId, WorkspaceId } from "@rookery/core";
+import type { TenantUnit } from "@rookery/core/adapter";
 import { ok, safeTry } from "neverthrow";
 import { expect } from "vitest";
 import { expectOk } from "../expect-result.js";

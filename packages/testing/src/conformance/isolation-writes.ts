@@ -1,4 +1,5 @@
-import type { RookeryError, TenantUnit } from "@rookery/core";
+import type { RookeryError } from "@rookery/core";
+import type { TenantUnit } from "@rookery/core/adapter";
 import type { ResultAsync } from "neverthrow";
 import { expect } from "vitest";
 import { expectErr, expectOk } from "../expect-result.js";

@@ -1,4 +1,4 @@
-import type { PlatformUnit, TenantUnit } from "@rookery/core";
+import type { PlatformUnit, TenantUnit } from "@rookery/core/adapter";
 import { okAsync } from "neverthrow";
 import { expect } from "vitest";
 import { expectErr, expectOk } from "../expect-result.js";

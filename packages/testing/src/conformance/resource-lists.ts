@@ -1,4 +1,4 @@
-import type { WorkspaceFilter } from "@rookery/core";
+import type { WorkspaceFilter } from "@rookery/core/adapter";
 import { ok, safeTry } from "neverthrow";
 import { expect } from "vitest";
 import { expectErr, expectOk } from "../expect-result.js";

@@ -1,4 +1,4 @@
-import { TenantId } from "@rookery/core";
+import { TenantId } from "@rookery/core/adapter";
 import { expect } from "vitest";
 import { expectErr, expectOk } from "../expect-result.js";
 import { defineGroup } from "./group.js";

@@ -1,4 +1,5 @@
-import { type RookeryAdapter, RookeryErrors, type TenantUnit } from "@rookery/core";
+import { type RookeryAdapter, RookeryErrors } from "@rookery/core";
+import type { TenantUnit } from "@rookery/core/adapter";
 import { errAsync } from "neverthrow";
 import { expect } from "vitest";
 import { defineGroup } from "../conformance/group.js";

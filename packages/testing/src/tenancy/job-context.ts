@@ -1,6 +1,7 @@
-import { createTenancy, sequentialIds } from "@rookery/core";
+import { createTenancy } from "@rookery/core";
 import { expect } from "vitest";
 import { defineGroup } from "../conformance/group.js";
+import { sequentialIds } from "../deterministic.js";
 import { expectErr, expectOk } from "../expect-result.js";
 import { penguinMails, tenancyWorld } from "./penguinmails.js";
 

@@ -1,18 +1,16 @@
 import {
   createTenancy,
   type IdGenerator,
-  type ManualClock,
-  manualClock,
   type ResourceId,
   type RookeryAdapter,
   type Scope,
-  sequentialIds,
   type Tenancy,
   type TenantId,
   type UserId,
   type WorkspaceId,
 } from "@rookery/core";
 import { z } from "zod";
+import { type ManualClock, manualClock, sequentialIds } from "../deterministic.js";
 import { expectOk } from "../expect-result.js";
 import { buildWorldTenant } from "./world-tenant.js";
 

@@ -1,8 +1,9 @@
-import { manualClock, type RookeryAdapter, RookeryErrors, sequentialIds } from "@rookery/core";
+import { type RookeryAdapter, RookeryErrors } from "@rookery/core";
 import { errAsync, ResultAsync } from "neverthrow";
 import { expect } from "vitest";
 import { defineGroup } from "../conformance/group.js";
 import { storeState } from "../conformance/helpers.js";
+import { manualClock, sequentialIds } from "../deterministic.js";
 import { expectErr, expectOk } from "../expect-result.js";
 import { penguinTenancy } from "./penguinmails.js";
 
