@@ -10,7 +10,9 @@ import { basename, join, resolve } from "node:path";
 export const guidesDir = resolve(import.meta.dirname, "../../../docs/guides");
 export const sourceDir = import.meta.dirname;
 
-const marker = /^<!-- snippet: ([a-z0-9-]+)#([a-z0-9-]+) -->$/;
+/** `file` is a file of this package's src, or a repository path such as `packages/memory/src/x`. */
+const marker = /^<!-- snippet: ([a-z0-9./-]+)#([a-z0-9-]+) -->$/;
+const repositoryRoot = resolve(import.meta.dirname, "../../..");
 const fence = /^```(\S*)\s*$/;
 
 /** A code block of a guide, with the snippet its marker names (null when it has none). */
@@ -26,11 +28,17 @@ export interface GuideBlock {
   readonly end: number;
 }
 
+/** Pages outside docs/guides whose code blocks are quoted the same way. */
+const otherDocs = [resolve(guidesDir, "..", "adapters.md")];
+
 export function guideFiles(): string[] {
-  return readdirSync(guidesDir)
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => join(guidesDir, name));
+  return [
+    ...readdirSync(guidesDir)
+      .filter((name) => name.endsWith(".md"))
+      .sort()
+      .map((name) => join(guidesDir, name)),
+    ...otherDocs,
+  ];
 }
 
 export function blocksOf(path: string, markdown = readFileSync(path, "utf8")): GuideBlock[] {
@@ -95,7 +103,9 @@ export function regionsOf(source: string): Map<string, string> {
 }
 
 export function sourceRegions(file: string): Map<string, string> | null {
-  const path = join(sourceDir, `${file}.ts`);
+  const path = file.includes("/")
+    ? join(repositoryRoot, `${file}.ts`)
+    : join(sourceDir, `${file}.ts`);
   try {
     return regionsOf(readFileSync(path, "utf8"));
   } catch (error) {

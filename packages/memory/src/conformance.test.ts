@@ -26,6 +26,7 @@ function rowsOf(adapter: MemoryAdapter, table: InspectedTable): Record<string, u
   return tables.flatMap((tablesOfOne) => (tablesOfOne[name] ?? []).map(([, row]) => row));
 }
 
+// #region prove
 runAdapterConformance({
   name: "memory",
   createHarness: () => {
@@ -33,3 +34,4 @@ runAdapterConformance({
     return { adapter, inspect: { rows: async (table) => rowsOf(adapter, table) } };
   },
 });
+// #endregion prove

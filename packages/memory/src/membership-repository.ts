@@ -11,6 +11,7 @@ export function membershipRepository(ctx: TenantContext): MembershipRepository {
     [...draft.read("memberships").values()].find((m) => m.role === "owner") ?? null;
 
   return {
+    // #region insert
     insert: (membership) => {
       if (draft.read("memberships").has(membership.userId)) {
         return fail(RookeryErrors.conflict("membership", "The user is already a member."));
@@ -22,6 +23,7 @@ export function membershipRepository(ctx: TenantContext): MembershipRepository {
       draft.write("memberships").set(row.userId, row);
       return ok(row);
     },
+    // #endregion insert
     get: (userId) => ok(draft.read("memberships").get(userId) ?? null),
     list: (query) => {
       const wanted = query.userIds === undefined ? null : new Set<string>(query.userIds);

@@ -55,6 +55,7 @@ export function memoryAdapter(): MemoryAdapter {
     return result;
   };
 
+  // #region tenant-work
   const tenantWork = async <T>(
     tenantId: TenantId,
     work: Work<TenantUnit, T>,
@@ -70,6 +71,7 @@ export function memoryAdapter(): MemoryAdapter {
     }
     return result;
   };
+  // #endregion tenant-work
 
   return {
     name: "memory",
@@ -79,12 +81,14 @@ export function memoryAdapter(): MemoryAdapter {
           ? platformWork(work, false)
           : locks.run(PLATFORM_LOCK, () => platformWork(work, true)),
       ),
+    // #region tenant-entry
     tenant: <T>(tenantId: TenantId, work: Work<TenantUnit, T>, options?: TenantUnitOptions) =>
       toResultAsync(
         options?.intent === "read"
           ? tenantWork(tenantId, work, false)
           : locks.run(tenantId, () => tenantWork(tenantId, work, true)),
       ),
+    // #endregion tenant-entry
     reset: () => {
       platform = emptyPlatform();
       partitions = new Map();
