@@ -14,6 +14,15 @@ export const sourceAliases = packageNames.map((name) => ({
   replacement: resolve(here, "packages", name, "src", "index.ts"),
 }));
 
+/**
+ * Timeouts catch a hang, never measure speed: the machines that run the suite
+ * are shared and often busy, so every project sets them explicitly and
+ * generously instead of relying on vitest's 5 s default.
+ */
+const inMemory = { testTimeout: 30_000, hookTimeout: 30_000 };
+/** Each database test file copies a template database and may wait on a busy server. */
+const onPostgres = { testTimeout: 60_000, hookTimeout: 120_000 };
+
 export const projects = [
   ...packageNames
     .filter((name) => name !== "nile")
@@ -23,6 +32,7 @@ export const projects = [
         name,
         root: resolve(here, "packages", name),
         typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
+        ...inMemory,
       },
     })),
   {
@@ -33,10 +43,15 @@ export const projects = [
       root: resolve(here, "packages", "nile"),
       include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
       globalSetup: [resolve(here, "packages", "nile", "test-support", "global-setup.ts")],
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
+      ...onPostgres,
     },
   },
-  { extends: true as const, test: { name: "examples", root: resolve(here, "examples") } },
-  { extends: true as const, test: { name: "benchmarks", root: resolve(here, "benchmarks") } },
+  {
+    extends: true as const,
+    test: { name: "examples", root: resolve(here, "examples"), ...inMemory },
+  },
+  {
+    extends: true as const,
+    test: { name: "benchmarks", root: resolve(here, "benchmarks"), ...inMemory },
+  },
 ];
