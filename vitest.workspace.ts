@@ -54,4 +54,9 @@ export const projects = [
     extends: true as const,
     test: { name: "benchmarks", root: resolve(here, "benchmarks"), ...inMemory },
   },
+  // The repository's own tooling, such as the count line CI reads.
+  {
+    extends: true as const,
+    test: { name: "scripts", root: resolve(here, "scripts"), ...inMemory },
+  },
 ];
