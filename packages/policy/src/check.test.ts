@@ -29,11 +29,14 @@ describe("check", () => {
     ).toBe("tenant-mismatch");
   });
 
-  test("decisions are shared constants: a check allocates nothing", () => {
+  test("decisions are shared, frozen constants, not built per check", () => {
     const a = defaultPolicy.check(actorOf("admin"), "campaign.read", assigned);
     const b = defaultPolicy.check(actorOf("owner"), "template.read", tenant);
     expect(a).toBe(b);
     expect(Object.isFrozen(a)).toBe(true);
+    const denied = defaultPolicy.check(actorOf("member"), "billing.read", tenant);
+    expect(defaultPolicy.check(actorOf("admin"), "billing.read", tenant)).toBe(denied);
+    expect(Object.isFrozen(denied)).toBe(true);
   });
 
   // The last column names the malformed part: listing (filter) takes no target, so only a
