@@ -20,6 +20,15 @@ export const sourceAliases = [
   })),
 ];
 
+/**
+ * Timeouts catch a hang, never measure speed: the machines that run the suite
+ * are shared and often busy, so every project sets them explicitly and
+ * generously instead of relying on vitest's 5 s default.
+ */
+const inMemory = { testTimeout: 30_000, hookTimeout: 30_000 };
+/** Each database test file copies a template database and may wait on a busy server. */
+const onPostgres = { testTimeout: 60_000, hookTimeout: 120_000 };
+
 export const projects = [
   ...packageNames
     .filter((name) => name !== "nile")
@@ -29,6 +38,7 @@ export const projects = [
         name,
         root: resolve(here, "packages", name),
         typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
+        ...inMemory,
       },
     })),
   {
@@ -39,10 +49,20 @@ export const projects = [
       root: resolve(here, "packages", "nile"),
       include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
       globalSetup: [resolve(here, "packages", "nile", "test-support", "global-setup.ts")],
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
+      ...onPostgres,
     },
   },
-  { extends: true as const, test: { name: "examples", root: resolve(here, "examples") } },
-  { extends: true as const, test: { name: "benchmarks", root: resolve(here, "benchmarks") } },
+  {
+    extends: true as const,
+    test: { name: "examples", root: resolve(here, "examples"), ...inMemory },
+  },
+  {
+    extends: true as const,
+    test: { name: "benchmarks", root: resolve(here, "benchmarks"), ...inMemory },
+  },
+  // The repository's own tooling, such as the count line CI reads.
+  {
+    extends: true as const,
+    test: { name: "scripts", root: resolve(here, "scripts"), ...inMemory },
+  },
 ];

@@ -1,5 +1,5 @@
 import type { Tenant, TenantId } from "@rookery/core";
-import { manualClock, sequentialIds } from "@rookery/testing";
+import { expectOk, manualClock, sequentialIds } from "@rookery/testing";
 import { ok } from "neverthrow";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type MemoryAdapter, memoryAdapter } from "./index.js";
@@ -25,37 +25,45 @@ describe("memoryAdapter controls", () => {
     adapter = memoryAdapter();
   });
 
+  /** Inserts a tenant row, failing the test if the store refuses it. */
+  const insertTenant = async (tenant: Tenant) =>
+    expectOk(await adapter.platform((u) => u.tenants.insert(tenant)), `inserting ${tenant.name}`);
+  const listTenants = async () =>
+    expectOk(await adapter.platform((u) => u.tenants.list({ limit: 10 }))).items;
+
   it("reset empties the store", async () => {
-    await adapter.platform((u) => u.tenants.insert(tenantRow("Acme")));
+    const acme = await insertTenant(tenantRow("Acme"));
+    expect(await listTenants()).toEqual([acme]);
     adapter.reset();
-    const page = await adapter.platform((u) => u.tenants.list({ limit: 10 }));
-    expect(page._unsafeUnwrap().items).toEqual([]);
+    expect(await listTenants()).toEqual([]);
+    expect(adapter.snapshot().platform.tenants).toEqual([]);
   });
 
   it("restore brings back exactly what a snapshot held", async () => {
-    const acme = tenantRow("Acme");
-    await adapter.platform((u) => u.tenants.insert(acme));
+    const acme = await insertTenant(tenantRow("Acme"));
     const snapshot = adapter.snapshot();
-    await adapter.platform((u) => u.tenants.insert(tenantRow("Globex")));
+    const globex = await insertTenant(tenantRow("Globex"));
+    expect(await listTenants()).toEqual([acme, globex]);
     adapter.restore(snapshot);
-    const page = await adapter.platform((u) => u.tenants.list({ limit: 10 }));
-    expect(page._unsafeUnwrap().items).toEqual([acme]);
+    expect(await listTenants()).toEqual([acme]);
     expect(adapter.snapshot()).toEqual(snapshot);
   });
 
   it("a snapshot survives JSON and restores from it", async () => {
-    await adapter.platform((u) => u.tenants.insert(tenantRow("Acme")));
+    const acme = await insertTenant(tenantRow("Acme"));
     const snapshot = adapter.snapshot();
     const copy = memoryAdapter();
     copy.restore(JSON.parse(JSON.stringify(snapshot)));
     expect(copy.snapshot()).toEqual(snapshot);
+    const restored = await copy.platform((u) => u.tenants.list({ limit: 10 }));
+    expect(expectOk(restored).items).toEqual([acme]);
   });
 
   it("rows handed out cannot change the store", async () => {
     const acme = tenantRow("Acme");
-    await adapter.platform((u) => u.tenants.insert(acme));
+    await insertTenant(acme);
     acme.name = "Changed after insert";
-    const read = (await adapter.platform((u) => u.tenants.get(acme.id)))._unsafeUnwrap();
+    const read = expectOk(await adapter.platform((u) => u.tenants.get(acme.id)));
     expect(read?.name).toBe("Acme");
     expect(() => {
       (read as Tenant).name = "Mutated";
@@ -71,35 +79,36 @@ describe("memoryAdapter controls", () => {
   });
 
   it("a reader keeps its snapshot while a writer commits", async () => {
-    const acme = tenantRow("Acme");
-    await adapter.platform((u) => u.tenants.insert(acme));
+    await insertTenant(tenantRow("Acme"));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
     const reader = adapter.platform(
       async (u) => {
-        const before = (await u.tenants.list({ limit: 10 }))._unsafeUnwrap().items.length;
+        const before = expectOk(await u.tenants.list({ limit: 10 })).items.length;
         await gate;
-        const after = (await u.tenants.list({ limit: 10 }))._unsafeUnwrap().items.length;
+        const after = expectOk(await u.tenants.list({ limit: 10 })).items.length;
         return ok([before, after]);
       },
       { intent: "read" },
     );
-    await adapter.platform((u) => u.tenants.insert(tenantRow("Globex")));
+    // The writer commits while the reader is open; a later reader sees its row.
+    await insertTenant(tenantRow("Globex"));
+    expect(await listTenants()).toHaveLength(2);
     release();
-    expect((await reader)._unsafeUnwrap()).toEqual([1, 1]);
+    expect(expectOk(await reader)).toEqual([1, 1]);
   });
 
   it("a tenant unit's data goes with its tenant row", async () => {
-    const acme = tenantRow("Acme");
-    await adapter.platform((u) => u.tenants.insert(acme));
+    const acme = await insertTenant(tenantRow("Acme"));
     const at = clock.now().toISOString();
-    await adapter.tenant(acme.id, (u) =>
+    const put = await adapter.tenant(acme.id, (u) =>
       u.settings.putTenant({ tenantId: acme.id, values: { a: 1 }, createdAt: at, updatedAt: at }),
     );
+    expectOk(put, "putting the tenant's settings");
     expect(Object.keys(adapter.snapshot().tenants)).toEqual([acme.id]);
-    await adapter.platform((u) => u.tenants.remove(acme.id));
+    expect(expectOk(await adapter.platform((u) => u.tenants.remove(acme.id)))).toBe(true);
     expect(adapter.snapshot().tenants).toEqual({});
   });
 });
@@ -107,16 +116,20 @@ describe("memoryAdapter controls", () => {
 describe("memoryAdapter and the application's own SQL", () => {
   it("has none: scope.sql answers UNSUPPORTED instead of pretending", async () => {
     const { createTenancy } = await import("@rookery/core");
-    const tenancy = createTenancy({
-      adapter: memoryAdapter(),
-      plans: { starter: { limits: { seats: 2, workspaces: 1 } } },
-    })._unsafeUnwrap();
+    const tenancy = expectOk(
+      createTenancy({
+        adapter: memoryAdapter(),
+        plans: { starter: { limits: { seats: 2, workspaces: 1 } } },
+      }),
+      "creating the tenancy",
+    );
     const made = await tenancy.platform.provisionTenant({
       name: "Acme",
       plan: "starter",
       owner: { email: "pat@acme.example" },
     });
-    const scope = (await tenancy.as(made._unsafeUnwrap().owner.userId))._unsafeUnwrap();
+    const { owner } = expectOk(made, "provisioning");
+    const scope = expectOk(await tenancy.as(owner.userId), "the owner's scope");
     const result = await scope.sql((db) => db.query("SELECT 1"));
     expect(result._unsafeUnwrapErr()).toMatchObject({ code: "UNSUPPORTED" });
   });

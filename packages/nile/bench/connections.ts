@@ -54,7 +54,12 @@ export async function connectionsAt(
   }
 }
 
-async function peakWhile(monitor: pg.Pool, application: string, load: () => Promise<unknown>) {
+/** The most server connections tagged `application` seen while `load` runs. */
+export async function peakWhile(
+  monitor: pg.Pool,
+  application: string,
+  load: () => Promise<unknown>,
+): Promise<number> {
   let peak = 0;
   let running = true;
   const watch = (async () => {

@@ -5,6 +5,7 @@ import { nileAdapter, scopedSql } from "../src/index.js";
 import { nileServer } from "../test-support/nile-server.js";
 import { connectionsAt } from "./connections.js";
 import { startRoundTripProxy } from "./round-trip-proxy.js";
+import { type SdkContextFigures, sdkContextUnderLoad } from "./sdk-context.js";
 import { seedTenants } from "./seed.js";
 import { compare, ratio } from "./timing.js";
 
@@ -18,6 +19,12 @@ export interface BenchOptions {
   readonly rounds: number;
   /** Tenants active at once for the connection count. */
   readonly activeTenants: number;
+  /** The leak load through the SDK's withContext path: units over tenants, and how long to wait. */
+  readonly sdkLoad: {
+    readonly units: number;
+    readonly tenants: number;
+    readonly deadlineMs: number;
+  };
   readonly log: (line: string) => void;
 }
 
@@ -27,6 +34,7 @@ export interface BenchFigures {
   readonly nileSdkReadRatio: number;
   readonly roundTripsPerRead: number;
   readonly connections: { readonly rookery: number; readonly nileSdk: number };
+  readonly sdkContext: SdkContextFigures;
 }
 
 const READ = "SELECT id, name FROM rookery_workspaces WHERE tenant_id = $1 AND id = $2";
@@ -49,7 +57,7 @@ export async function runNileBench(o: BenchOptions): Promise<BenchFigures> {
   const app = new pg.Pool({ connectionString: o.appUrl, max: 10, pipeline: true });
   const nile = nileServer(o.appUrl);
   try {
-    const seeded = await seedTenants(superuser, Math.max(o.activeTenants, 10));
+    const seeded = await seedTenants(superuser, Math.max(o.activeTenants, o.sdkLoad.tenants, 10));
     const adapter = nileAdapter({ pool: app })._unsafeUnwrap();
     (await adapter.verify())._unsafeUnwrap();
     // A few tenants rotate in the timed loops, so the SDK keeps a few pools, not thousands.
@@ -99,12 +107,20 @@ export async function runNileBench(o: BenchOptions): Promise<BenchFigures> {
 
     const roundTripsPerRead = await countRoundTrips(o.appUrl, pick);
     const connections = await connectionsAt(o, seeded.tenants.slice(0, o.activeTenants));
+    // Last: units still unfinished at its deadline are abandoned, not awaited.
+    const sdkContext = await sdkContextUnderLoad(
+      o,
+      seeded.tenants.slice(0, o.sdkLoad.tenants),
+      o.sdkLoad.units,
+      o.sdkLoad.deadlineMs,
+    );
     return {
       rawReadRatio: ratio(reads.rookery, reads.raw),
       rawUowRatio: ratio(uows.rookery, uows.raw),
       nileSdkReadRatio: ratio(reads.rookery, reads.sdk),
       roundTripsPerRead,
       connections,
+      sdkContext,
     };
   } finally {
     nile.db.clearConnections();

@@ -1,5 +1,6 @@
 import type { ResourceId, TenantId, WorkspaceId } from "@rookery/core";
-import { fixtures } from "@rookery/testing";
+import { expectOk, fixtures } from "@rookery/testing";
+import { safeTry } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
 
@@ -32,11 +33,11 @@ describe("SQL metacharacters travel as parameters only", () => {
     for (const [i, text] of NASTY.entries()) {
       const tenant = f.tenant({ name: text });
       const stored = await env.adapter.platform((u) => u.tenants.insert(tenant));
-      expect(stored._unsafeUnwrap().name).toBe(text);
+      expect(expectOk(stored, `inserting tenant ${i}`).name).toBe(text);
       const user = f.user({ name: text, email: `o'hara+${i}@example.com` });
-      (await env.adapter.platform((u) => u.users.insert(user)))._unsafeUnwrap();
+      expectOk(await env.adapter.platform((u) => u.users.insert(user)), `inserting user ${i}`);
       const byEmail = await env.adapter.platform((u) => u.users.getByEmail(user.email));
-      expect(byEmail._unsafeUnwrap()?.name).toBe(text);
+      expect(expectOk(byEmail)?.name).toBe(text);
 
       const tenantId = tenant.id;
       const workspace = f.workspace({ tenantId, name: text });
@@ -47,19 +48,24 @@ describe("SQL metacharacters travel as parameters only", () => {
         type,
         data: { [text]: text, nested: [text, { text }] },
       };
-      const result = await env.adapter.tenant(tenantId, async (u) => {
-        (await u.workspaces.insert(workspace))._unsafeUnwrap();
-        (await u.resources.insert(resource))._unsafeUnwrap();
-        return u.resources.get(type, resource.id);
-      });
-      expect(result._unsafeUnwrap()).toEqual(resource);
+      const result = await env.adapter.tenant(tenantId, (u) =>
+        safeTry(async function* () {
+          yield* u.workspaces.insert(workspace);
+          yield* u.resources.insert(resource);
+          return u.resources.get(type, resource.id);
+        }),
+      );
+      expect(expectOk(result, `writing and reading tenant ${i}'s rows`)).toEqual(resource);
     }
     expect(await tableCount()).toBe(tables);
     expect(await env.inspect.rows("workspaces")).toHaveLength(NASTY.length);
   });
 
   it("ids that are not UUIDs are refused as VALIDATION, never widened", async () => {
-    const [tenant] = (await env.inspect.rows("tenants")) as { id: TenantId }[];
+    // A tenant of its own, so that the reads below name a real tenant, not an absent one.
+    const tenant = f.tenant();
+    expectOk(await env.adapter.platform((u) => u.tenants.insert(tenant)), "inserting a tenant");
+    const tenantsBefore = await env.inspect.rows("tenants");
     const fakeTenant = "' OR 1=1 --" as TenantId;
     const read = await env.adapter.tenant(fakeTenant, (u) => u.workspaces.list({ limit: 50 }), {
       intent: "read",
@@ -67,21 +73,19 @@ describe("SQL metacharacters travel as parameters only", () => {
     expect(read._unsafeUnwrapErr().code).toBe("VALIDATION");
     const write = await env.adapter.tenant(fakeTenant, (u) =>
       u.workspaces.insert({
-        ...f.workspace({ tenantId: tenant?.id as TenantId }),
+        ...f.workspace({ tenantId: tenant.id }),
         tenantId: fakeTenant,
       }),
     );
     expect(write._unsafeUnwrapErr().code).toBe("VALIDATION");
     const fakeId = "x' OR '1'='1" as ResourceId;
-    const get = await env.adapter.tenant(tenant?.id as TenantId, (u) =>
-      u.resources.get("campaign", fakeId),
-    );
+    const get = await env.adapter.tenant(tenant.id, (u) => u.resources.get("campaign", fakeId));
     expect(get._unsafeUnwrapErr().code).toBe("VALIDATION");
     const filter = ["00000000-0000-0000-0000-000000000000' OR '1'='1" as WorkspaceId];
-    const listed = await env.adapter.tenant(tenant?.id as TenantId, (u) =>
+    const listed = await env.adapter.tenant(tenant.id, (u) =>
       u.workspaces.list({ limit: 50, ids: filter }),
     );
     expect(listed._unsafeUnwrapErr().code).toBe("VALIDATION");
-    expect(await env.inspect.rows("tenants")).toHaveLength(NASTY.length);
+    expect(await env.inspect.rows("tenants")).toEqual(tenantsBefore);
   });
 });

@@ -29,31 +29,61 @@ describe("check", () => {
     ).toBe("tenant-mismatch");
   });
 
-  test("decisions are shared constants: a check allocates nothing", () => {
+  test("decisions are shared, frozen constants, not built per check", () => {
     const a = defaultPolicy.check(actorOf("admin"), "campaign.read", assigned);
     const b = defaultPolicy.check(actorOf("owner"), "template.read", tenant);
     expect(a).toBe(b);
     expect(Object.isFrozen(a)).toBe(true);
+    const denied = defaultPolicy.check(actorOf("member"), "billing.read", tenant);
+    expect(defaultPolicy.check(actorOf("admin"), "billing.read", tenant)).toBe(denied);
+    expect(Object.isFrozen(denied)).toBe(true);
   });
 
+  // The last column names the malformed part: listing (filter) takes no target, so only a
+  // malformed actor or action must list nothing; with a malformed target the owner still lists all.
   test.each([
-    ["no actor", null, "tenant.read", tenant],
-    ["an actor without tenant", { ...actorOf("owner"), tenantId: "" }, "tenant.read", tenant],
-    ["an actor without user", { ...actorOf("owner"), userId: undefined }, "tenant.read", tenant],
+    ["no actor", null, "tenant.read", tenant, "actor"],
+    [
+      "an actor without tenant",
+      { ...actorOf("owner"), tenantId: "" },
+      "tenant.read",
+      tenant,
+      "actor",
+    ],
+    [
+      "an actor without user",
+      { ...actorOf("owner"), userId: undefined },
+      "tenant.read",
+      tenant,
+      "actor",
+    ],
     [
       "assignments as an array",
       { ...actorOf("member"), workspaceIds: ["w1"] },
       "campaign.read",
       assigned,
+      "actor",
     ],
-    ["an unknown role", { ...actorOf("owner"), role: "root" }, "tenant.read", tenant],
-    ["an inherited key as role", { ...actorOf("owner"), role: "__proto__" }, "tenant.read", tenant],
-    ["an unknown action", actorOf("owner"), "tenant.explode", tenant],
-    ["an inherited key as action", actorOf("owner"), "constructor", tenant],
-    ["no target", actorOf("owner"), "tenant.read", undefined],
-    ["a target without tenant", actorOf("owner"), "tenant.read", {}],
-    ["both tenants missing", { ...actorOf("owner"), tenantId: undefined }, "tenant.read", {}],
-    ["a workspace target without workspace", actorOf("owner"), "campaign.read", tenant],
+    ["an unknown role", { ...actorOf("owner"), role: "root" }, "tenant.read", tenant, "actor"],
+    [
+      "an inherited key as role",
+      { ...actorOf("owner"), role: "__proto__" },
+      "tenant.read",
+      tenant,
+      "actor",
+    ],
+    ["an unknown action", actorOf("owner"), "tenant.explode", tenant, "action"],
+    ["an inherited key as action", actorOf("owner"), "constructor", tenant, "action"],
+    ["no target", actorOf("owner"), "tenant.read", undefined, "target"],
+    ["a target without tenant", actorOf("owner"), "tenant.read", {}, "target"],
+    [
+      "both tenants missing",
+      { ...actorOf("owner"), tenantId: undefined },
+      "tenant.read",
+      {},
+      "actor",
+    ],
+    ["a workspace target without workspace", actorOf("owner"), "campaign.read", tenant, "target"],
     [
       "a throwing getter",
       actorOf("owner"),
@@ -63,8 +93,9 @@ describe("check", () => {
           throw new Error("boom");
         },
       }),
+      "target",
     ],
-  ])("%s is a deny, never a throw", (_name, actor, action, target) => {
+  ])("%s is a deny, never a throw", (_name, actor, action, target, malformed) => {
     const call = [actor, action, target] as unknown as Parameters<typeof defaultPolicy.check>;
     expect(defaultPolicy.check(...call)).toMatchObject({
       allowed: false,
@@ -72,9 +103,11 @@ describe("check", () => {
     });
     expect(defaultPolicy.allows(...call)).toBe(false);
     expect(defaultPolicy.explain(...call).allowed).toBe(false);
-    expect(defaultPolicy.filter(actor as never, action as never, "campaign" as never)).toEqual(
-      expect.objectContaining({ kind: expect.stringMatching(/none|all|workspaces/) }),
-    );
+    // Asked about the action's own resource type, so a type mismatch cannot stand in for the deny.
+    const resourceType = action.split(".")[0];
+    expect(defaultPolicy.filter(actor as never, action as never, resourceType as never)).toEqual({
+      kind: malformed === "target" ? "all" : "none",
+    });
   });
 });
 

@@ -53,6 +53,13 @@ const table: Record<string, Row> = {
     admin: "yes",
     member: "no",
   },
+  // Not a cell of the design's table: workspaces inherit the settings, so their members read them.
+  "company-wide settings: read": {
+    actions: ["settings.read"],
+    owner: "yes",
+    admin: "yes",
+    member: "yes",
+  },
   "company-wide settings: change": {
     actions: ["settings.update"],
     owner: "yes",
@@ -85,6 +92,11 @@ const workspaceScoped = (action: Action) =>
   defaultPolicy.definition.resources[
     action.split(".")[0] as keyof DefaultPolicyDefinition["resources"]
   ] === "workspace" && action !== "workspace.create";
+
+test("the table covers every action of the default policy, each once", () => {
+  const listed = Object.values(table).flatMap((row) => row.actions);
+  expect([...listed].sort()).toEqual(Object.keys(defaultPolicy.definition.actions).sort());
+});
 
 describe.each(Object.entries(table))("%s", (_capability, row) => {
   describe.each(roles)("%s", (role) => {

@@ -59,6 +59,7 @@ describe("model schemas", () => {
       createdAt: at,
       updatedAt: at,
     };
+    expect(Subscription.parse(sub)).toEqual(sub);
     expect(Subscription.safeParse({ ...sub, plan: "Pro Plan" }).success).toBe(false);
   });
 

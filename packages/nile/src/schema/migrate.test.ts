@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
-import { MIGRATIONS, migrate } from "../index.js";
+import { MIGRATIONS, migrate, TENANT_AWARE_TABLES } from "../index.js";
 import { POSTGRES_BUILTINS } from "./postgres-builtins.js";
 
 const run = promisify(execFile);
@@ -93,6 +93,12 @@ describe("the NileDB-mode schema keeps NileDB's rules", async () => {
       WHERE n.nspname IN ('public', 'users')`;
     expect(await q(fns)).toEqual([]);
     expect(await q("SELECT relname FROM pg_class WHERE relkind = 'S'")).toEqual([]);
+  });
+
+  it("finds every tenant-aware table, so the checks below have tables to check", async () => {
+    const tables = await q(`SELECT oid::regclass::text AS name FROM pg_class
+      WHERE oid IN (${tenantTables})`);
+    expect(tables.map((t) => t.name).sort()).toEqual([...TENANT_AWARE_TABLES].sort());
   });
 
   it("puts tenant_id first in every key and index of a tenant-aware table", async () => {
