@@ -1,4 +1,4 @@
-import { defaultPolicy } from "@rookery/policy";
+import { penguinPolicy } from "./penguin-policy.js";
 import {
   type BenchActor,
   type BenchRequest,
@@ -26,13 +26,13 @@ export const benchActions = [
   "settings.update",
 ] as const;
 
-type Definition = typeof defaultPolicy.definition;
+type Definition = typeof penguinPolicy.definition;
 const resourceOf = (action: string): string => {
-  const declared = defaultPolicy.definition.actions[action as keyof Definition["actions"]];
+  const declared = penguinPolicy.definition.actions[action as keyof Definition["actions"]];
   return ("resource" in declared ? declared.resource : undefined) ?? action.split(".")[0] ?? "";
 };
 const scopeOf = (resource: string) =>
-  defaultPolicy.definition.resources[resource as keyof Definition["resources"]];
+  penguinPolicy.definition.resources[resource as keyof Definition["resources"]];
 
 export interface RequestOptions {
   readonly count: number;
@@ -110,7 +110,7 @@ export function buildRequestSets(
 
 /** Which roles hold an action, once inheritance is followed: the table every peer engine is built from. */
 export function rolesHolding(action: string): Set<string> {
-  const { roles, actions } = defaultPolicy.definition;
+  const { roles, actions } = penguinPolicy.definition;
   const declared = new Set<string>(actions[action as keyof Definition["actions"]].roles);
   let grew = true;
   while (grew) {

@@ -1,6 +1,7 @@
-import type { Actor, DefaultPolicyDefinition } from "@rookery/policy";
+import type { Actor } from "@rookery/policy";
+import type { PenguinPolicyDefinition } from "./penguin-policy.js";
 
-export type BenchActor = Actor<DefaultPolicyDefinition>;
+export type BenchActor = Actor<PenguinPolicyDefinition>;
 
 /** A target as every engine reads it: CASL finds its subject type in `__type`. */
 export interface BenchTarget {

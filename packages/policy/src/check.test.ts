@@ -1,23 +1,22 @@
 import { describe, expect, test } from "vitest";
-import { defaultPolicy } from "./index.js";
-import { actorOf, assigned, tenant } from "./testing/fixtures.js";
+import { actorOf, assigned, penguinPolicy, tenant } from "./testing/fixtures.js";
 
 const foreign = { tenantId: "t2", workspaceId: "w1" };
 
 describe("check", () => {
   test("another tenant's target is denied first, with its own reason", () => {
     for (const role of ["owner", "admin", "member"] as const) {
-      const decision = defaultPolicy.check(actorOf(role), "campaign.read", foreign);
+      const decision = penguinPolicy.check(actorOf(role), "campaign.read", foreign);
       expect(decision).toEqual({ allowed: false, reason: "tenant-mismatch", step: "tenant" });
     }
     // Even an action the role lacks reports the tenant, so a foreign id reads as absent.
     expect(
-      defaultPolicy.check(actorOf("member"), "billing.update", { tenantId: "t2" }).reason,
+      penguinPolicy.check(actorOf("member"), "billing.update", { tenantId: "t2" }).reason,
     ).toBe("tenant-mismatch");
   });
 
   test("the tenant is compared before the rest of the request is read", () => {
-    const loose = defaultPolicy.check as (...args: unknown[]) => { reason: string };
+    const loose = penguinPolicy.check as (...args: unknown[]) => { reason: string };
     expect(loose(actorOf("owner"), "tenant.explode", { tenantId: "t2" }).reason).toBe(
       "tenant-mismatch",
     );
@@ -30,12 +29,12 @@ describe("check", () => {
   });
 
   test("decisions are shared, frozen constants, not built per check", () => {
-    const a = defaultPolicy.check(actorOf("admin"), "campaign.read", assigned);
-    const b = defaultPolicy.check(actorOf("owner"), "template.read", tenant);
+    const a = penguinPolicy.check(actorOf("admin"), "campaign.read", assigned);
+    const b = penguinPolicy.check(actorOf("owner"), "template.read", tenant);
     expect(a).toBe(b);
     expect(Object.isFrozen(a)).toBe(true);
-    const denied = defaultPolicy.check(actorOf("member"), "billing.read", tenant);
-    expect(defaultPolicy.check(actorOf("admin"), "billing.read", tenant)).toBe(denied);
+    const denied = penguinPolicy.check(actorOf("member"), "billing.read", tenant);
+    expect(penguinPolicy.check(actorOf("admin"), "billing.read", tenant)).toBe(denied);
     expect(Object.isFrozen(denied)).toBe(true);
   });
 
@@ -96,16 +95,16 @@ describe("check", () => {
       "target",
     ],
   ])("%s is a deny, never a throw", (_name, actor, action, target, malformed) => {
-    const call = [actor, action, target] as unknown as Parameters<typeof defaultPolicy.check>;
-    expect(defaultPolicy.check(...call)).toMatchObject({
+    const call = [actor, action, target] as unknown as Parameters<typeof penguinPolicy.check>;
+    expect(penguinPolicy.check(...call)).toMatchObject({
       allowed: false,
       reason: "malformed-input",
     });
-    expect(defaultPolicy.allows(...call)).toBe(false);
-    expect(defaultPolicy.explain(...call).allowed).toBe(false);
+    expect(penguinPolicy.allows(...call)).toBe(false);
+    expect(penguinPolicy.explain(...call).allowed).toBe(false);
     // Asked about the action's own resource type, so a type mismatch cannot stand in for the deny.
     const resourceType = action.split(".")[0];
-    expect(defaultPolicy.filter(actor as never, action as never, resourceType as never)).toEqual({
+    expect(penguinPolicy.filter(actor as never, action as never, resourceType as never)).toEqual({
       kind: malformed === "target" ? "all" : "none",
     });
   });
@@ -113,7 +112,7 @@ describe("check", () => {
 
 describe("explain", () => {
   test("names the deciding step in words", () => {
-    const explained = defaultPolicy.explain(actorOf("member"), "campaign.update", {
+    const explained = penguinPolicy.explain(actorOf("member"), "campaign.update", {
       tenantId: "t1",
       workspaceId: "w2",
     });
@@ -134,21 +133,21 @@ describe("explain", () => {
   });
 
   test("says which role an inherited grant comes from", () => {
-    const explained = defaultPolicy.explain(actorOf("owner"), "template.read", tenant);
+    const explained = penguinPolicy.explain(actorOf("owner"), "template.read", tenant);
     expect(explained.lines.at(-1)).toBe(
       "role: allowed: role owner is granted template.read (inherited from member)",
     );
   });
 
   test("tells why a foreign target must look absent", () => {
-    const explained = defaultPolicy.explain(actorOf("admin"), "campaign.read", foreign);
+    const explained = penguinPolicy.explain(actorOf("admin"), "campaign.read", foreign);
     expect(explained.reason).toBe("tenant-mismatch");
     expect(explained.lines.at(-1)).toContain("NOT_FOUND");
   });
 
   test("gives the same decision as check", () => {
-    const explained = defaultPolicy.explain(actorOf("member"), "campaign.read", assigned);
+    const explained = penguinPolicy.explain(actorOf("member"), "campaign.read", assigned);
     const { steps: _steps, lines: _lines, ...decision } = explained;
-    expect(decision).toEqual(defaultPolicy.check(actorOf("member"), "campaign.read", assigned));
+    expect(decision).toEqual(penguinPolicy.check(actorOf("member"), "campaign.read", assigned));
   });
 });

@@ -12,10 +12,10 @@ import { explanation } from "./explain.js";
 import { fastPath } from "./fast-path.js";
 import { filterFor } from "./filter.js";
 import { assignRole, removeMember, transferOwnership } from "./grants.js";
-import type { Actor, Filter, Member, TargetOf } from "./subjects.js";
+import type { Actor, Filter, MemberRef, TargetOf } from "./subjects.js";
 
 /** A member who already holds a role, as removal and ownership transfer require. */
-export type CurrentMember<D extends PolicyDefinition = PolicyDefinition> = Member<D> & {
+export type CurrentMemberRef<D extends PolicyDefinition = PolicyDefinition> = MemberRef<D> & {
   readonly role: RoleName<D>;
 };
 
@@ -44,11 +44,11 @@ export interface Policy<D extends PolicyDefinition = PolicyDefinition> {
     resourceType: ActionResource<D, A>,
   ): Filter;
   /** May the actor add `member` (role null) with `newRole`, or change their role to it? */
-  canAssignRole(actor: Actor<D>, member: Member<D>, newRole: RoleName<D>): Explanation;
+  canAssignRole(actor: Actor<D>, member: MemberRef<D>, newRole: RoleName<D>): Explanation;
   /** May the actor remove `member` from the tenant? */
-  canRemoveMember(actor: Actor<D>, member: CurrentMember<D>): Explanation;
+  canRemoveMember(actor: Actor<D>, member: CurrentMemberRef<D>): Explanation;
   /** May the actor hand ownership of the tenant to `member`? */
-  canTransferOwnership(actor: Actor<D>, member: CurrentMember<D>): Explanation;
+  canTransferOwnership(actor: Actor<D>, member: CurrentMemberRef<D>): Explanation;
 }
 
 /**

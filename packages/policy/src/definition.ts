@@ -7,7 +7,7 @@
  */
 
 /** Where a resource type lives: shared by the whole tenant, or inside one workspace. */
-export type Scope = "tenant" | "workspace";
+export type ResourceScope = "tenant" | "workspace";
 
 /** Which workspaces a role reaches: every workspace of its tenant, or only those assigned to the actor. */
 export type WorkspaceReach = "all" | "assigned";
@@ -42,7 +42,7 @@ export interface MembershipDefinition {
 /** A policy definition before its names are checked against each other. */
 export interface PolicyDefinition {
   readonly roles: { readonly [role: string]: RoleDefinition };
-  readonly resources: { readonly [resource: string]: Scope };
+  readonly resources: { readonly [resource: string]: ResourceScope };
   readonly actions: { readonly [action: string]: ActionDefinition };
   readonly membership?: MembershipDefinition;
 }
@@ -95,7 +95,7 @@ type LiteralChecks<D extends PolicyDefinition> = {
       readonly workspaces: WorkspaceReach;
     };
   };
-  readonly resources: { readonly [R in keyof D["resources"]]: Scope };
+  readonly resources: { readonly [R in keyof D["resources"]]: ResourceScope };
   readonly actions: {
     readonly [A in keyof D["actions"]]: A extends `${ResourceName<D>}.${string}`
       ? { readonly roles: readonly RoleName<D>[]; readonly resource?: ResourceName<D> }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { defaultPolicy, definePolicy } from "./index.js";
-import { actorOf } from "./testing/fixtures.js";
+import { definePolicy } from "./index.js";
+import { actorOf, penguinPolicy } from "./testing/fixtures.js";
 
 const memberOf = <R extends "owner" | "admin" | "member" | null>(role: R, tenantId = "t1") => ({
   userId: "u9",
@@ -10,12 +10,12 @@ const memberOf = <R extends "owner" | "admin" | "member" | null>(role: R, tenant
 
 describe("grants", () => {
   test("a member of another tenant is out of reach, whatever the role", () => {
-    const result = defaultPolicy.canAssignRole(actorOf("owner"), memberOf("member", "t2"), "admin");
+    const result = penguinPolicy.canAssignRole(actorOf("owner"), memberOf("member", "t2"), "admin");
     expect(result).toMatchObject({ allowed: false, reason: "tenant-mismatch", step: "tenant" });
   });
 
   test("an admin cannot create an owner, and says why", () => {
-    const result = defaultPolicy.canAssignRole(actorOf("admin"), memberOf(null), "owner");
+    const result = penguinPolicy.canAssignRole(actorOf("admin"), memberOf(null), "owner");
     expect(result).toMatchObject({ allowed: false, reason: "owner-protected", step: "owner" });
     expect(result.lines.at(-1)).toBe(
       "owner: denied: owner is given only by transferring ownership",
@@ -23,10 +23,10 @@ describe("grants", () => {
   });
 
   test("nobody demotes or removes the owner outside a transfer", () => {
-    expect(defaultPolicy.canAssignRole(actorOf("admin"), memberOf("owner"), "member").reason).toBe(
+    expect(penguinPolicy.canAssignRole(actorOf("admin"), memberOf("owner"), "member").reason).toBe(
       "owner-protected",
     );
-    expect(defaultPolicy.canRemoveMember(actorOf("owner"), memberOf("owner")).reason).toBe(
+    expect(penguinPolicy.canRemoveMember(actorOf("owner"), memberOf("owner")).reason).toBe(
       "owner-protected",
     );
   });
@@ -34,14 +34,14 @@ describe("grants", () => {
   test("the owner cannot transfer ownership to themselves or to a non-member", () => {
     const owner = actorOf("owner");
     const self = { userId: owner.userId, tenantId: "t1", role: "owner" as const };
-    expect(defaultPolicy.canTransferOwnership(owner, self).reason).toBe("malformed-input");
-    expect(defaultPolicy.canTransferOwnership(owner, memberOf(null) as never).reason).toBe(
+    expect(penguinPolicy.canTransferOwnership(owner, self).reason).toBe("malformed-input");
+    expect(penguinPolicy.canTransferOwnership(owner, memberOf(null) as never).reason).toBe(
       "malformed-input",
     );
   });
 
   test("an allowed change says every guard it passed", () => {
-    const result = defaultPolicy.canAssignRole(actorOf("admin"), memberOf("member"), "admin");
+    const result = penguinPolicy.canAssignRole(actorOf("admin"), memberOf("member"), "admin");
     expect(result.allowed).toBe(true);
     expect(result.steps.map((s) => s.step)).toEqual([
       "tenant",
@@ -115,7 +115,7 @@ describe("grants", () => {
   });
 
   test("malformed input is a deny, never a throw", () => {
-    const call = defaultPolicy.canAssignRole as (...args: unknown[]) => { allowed: boolean };
+    const call = penguinPolicy.canAssignRole as (...args: unknown[]) => { allowed: boolean };
     expect(call(null, null, null).allowed).toBe(false);
     expect(call(actorOf("owner"), memberOf("member"), "emperor").allowed).toBe(false);
     expect(call(actorOf("owner"), { ...memberOf("member"), role: "ghost" }, "member").allowed).toBe(

@@ -6,7 +6,7 @@ export type {
   Step,
   TraceStep,
 } from "./decision.js";
-export { type CurrentMember, definePolicy, type Policy } from "./define-policy.js";
+export { type CurrentMemberRef, definePolicy, type Policy } from "./define-policy.js";
 export type {
   ActionDefinition,
   ActionName,
@@ -16,23 +16,21 @@ export type {
   MembershipDefinition,
   PolicyDefinition,
   ResourceName,
+  ResourceScope,
   RoleDefinition,
   RoleName,
-  Scope,
   WorkspaceReach,
 } from "./definition.js";
 export type {
   Actor,
   Filter,
-  Member,
+  MemberRef,
   TargetOf,
   TenantTarget,
   WorkspaceTarget,
 } from "./subjects.js";
 export {
   type AppResources,
-  type DefaultPolicyDefinition,
-  defaultPolicy,
   type ResourceVerb,
   type TenancyDefinition,
   type TenancyRole,

@@ -1,7 +1,8 @@
 import { describe, expectTypeOf, test } from "vitest";
-import { type Actor, type Decision, defaultPolicy, definePolicy, type Filter } from "./index.js";
+import { type Actor, type Decision, definePolicy, type Filter } from "./index.js";
+import { penguinPolicy } from "./testing/fixtures.js";
 
-type Definition = (typeof defaultPolicy)["definition"];
+type Definition = (typeof penguinPolicy)["definition"];
 const actor: Actor<Definition> = {
   userId: "u1",
   tenantId: "t1",
@@ -12,50 +13,50 @@ const actor: Actor<Definition> = {
 describe("checks are typed by the policy's names", () => {
   test("a known action with the target its scope needs compiles", () => {
     expectTypeOf(
-      defaultPolicy.check(actor, "campaign.update", { tenantId: "t1", workspaceId: "w1" }),
+      penguinPolicy.check(actor, "campaign.update", { tenantId: "t1", workspaceId: "w1" }),
     ).toEqualTypeOf<Decision>();
-    expectTypeOf(defaultPolicy.allows(actor, "template.read", { tenantId: "t1" })).toBeBoolean();
-    expectTypeOf(defaultPolicy.filter(actor, "campaign.read", "campaign")).toEqualTypeOf<Filter>();
+    expectTypeOf(penguinPolicy.allows(actor, "template.read", { tenantId: "t1" })).toBeBoolean();
+    expectTypeOf(penguinPolicy.filter(actor, "campaign.read", "campaign")).toEqualTypeOf<Filter>();
   });
 
   test("a misspelt action does not compile", () => {
     // @ts-expect-error "campaign.updte" is not an action of the policy
-    defaultPolicy.check(actor, "campaign.updte", { tenantId: "t1", workspaceId: "w1" });
+    penguinPolicy.check(actor, "campaign.updte", { tenantId: "t1", workspaceId: "w1" });
     // @ts-expect-error "billing.delete" is not an action of the policy
-    defaultPolicy.allows(actor, "billing.delete", { tenantId: "t1" });
+    penguinPolicy.allows(actor, "billing.delete", { tenantId: "t1" });
   });
 
   test("an unknown role does not compile", () => {
     const superuser = { ...actor, role: "superuser" as const };
     // @ts-expect-error "superuser" is not a role of the policy
-    defaultPolicy.check(superuser, "tenant.read", { tenantId: "t1" });
+    penguinPolicy.check(superuser, "tenant.read", { tenantId: "t1" });
     // @ts-expect-error "root" is not a role of the policy
-    defaultPolicy.canAssignRole(actor, { userId: "u2", tenantId: "t1", role: null }, "root");
+    penguinPolicy.canAssignRole(actor, { userId: "u2", tenantId: "t1", role: null }, "root");
   });
 
   test("a workspace-scoped target needs its workspace id", () => {
     // @ts-expect-error campaigns are workspace-scoped: the target needs a workspaceId
-    defaultPolicy.check(actor, "campaign.update", { tenantId: "t1" });
+    penguinPolicy.check(actor, "campaign.update", { tenantId: "t1" });
     // @ts-expect-error the explained check is typed the same way
-    defaultPolicy.explain(actor, "workspace.rename", { tenantId: "t1" });
+    penguinPolicy.explain(actor, "workspace.rename", { tenantId: "t1" });
     // Creating a workspace acts on the tenant: no workspace id is needed.
-    defaultPolicy.check(actor, "workspace.create", { tenantId: "t1" });
+    penguinPolicy.check(actor, "workspace.create", { tenantId: "t1" });
   });
 
   test("a union of actions needs a workspace id if any of them is workspace-scoped", () => {
     const action = "template.read" as "template.read" | "campaign.read";
     // @ts-expect-error one of the actions is workspace-scoped
-    defaultPolicy.check(actor, action, { tenantId: "t1" });
+    penguinPolicy.check(actor, action, { tenantId: "t1" });
   });
 
   test("a filter names the action's own resource type", () => {
     // @ts-expect-error campaign.read is about campaigns, not templates
-    defaultPolicy.filter(actor, "campaign.read", "template");
+    penguinPolicy.filter(actor, "campaign.read", "template");
   });
 
   test("removal and transfer need a member who holds a role", () => {
     // @ts-expect-error a user who is not yet a member cannot be removed
-    defaultPolicy.canRemoveMember(actor, { userId: "u2", tenantId: "t1", role: null });
+    penguinPolicy.canRemoveMember(actor, { userId: "u2", tenantId: "t1", role: null });
   });
 });
 

@@ -30,7 +30,7 @@ export type TargetOf<D extends PolicyDefinition, A extends ActionName<D>> =
   "workspace" extends ActionScope<D, A> ? WorkspaceTarget : TenantTarget;
 
 /** A membership a grant check is about: a user of a tenant, with their current role (null: not yet a member). */
-export interface Member<D extends PolicyDefinition = PolicyDefinition> {
+export interface MemberRef<D extends PolicyDefinition = PolicyDefinition> {
   readonly userId: string;
   readonly tenantId: string;
   readonly role: RoleName<D> | null;

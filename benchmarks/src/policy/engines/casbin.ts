@@ -1,5 +1,5 @@
-import { defaultPolicy } from "@rookery/policy";
 import { type Enforcer, newEnforcer, newModelFromString } from "casbin";
+import { penguinPolicy } from "../penguin-policy.js";
 import { resourceOf, rolesHolding, scopeOf } from "../requests.js";
 import type { BenchRequest, World } from "../world.js";
 import { workspaceId } from "../world.js";
@@ -35,7 +35,7 @@ interface CasbinRequest {
 
 async function enforcerFor(world: World): Promise<Enforcer> {
   const enforcer = await newEnforcer(newModelFromString(model));
-  const actions = Object.keys(defaultPolicy.definition.actions);
+  const actions = Object.keys(penguinPolicy.definition.actions);
   const policies: string[][] = [];
   for (const action of actions) {
     const resource = resourceOf(action);

@@ -1,5 +1,5 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf } from "@casl/ability";
-import { defaultPolicy } from "@rookery/policy";
+import { penguinPolicy } from "../penguin-policy.js";
 import { resourceOf, rolesHolding, scopeOf } from "../requests.js";
 import type { BenchActor, BenchRequest, BenchTarget } from "../world.js";
 import type { Engine } from "./engine.js";
@@ -8,7 +8,7 @@ type Ability = MongoAbility;
 const options = { detectSubjectType: (subject: BenchTarget) => subject.__type };
 
 const holders = new Map(
-  Object.keys(defaultPolicy.definition.actions).map((action) => [action, rolesHolding(action)]),
+  Object.keys(penguinPolicy.definition.actions).map((action) => [action, rolesHolding(action)]),
 );
 
 /**
@@ -17,7 +17,7 @@ const holders = new Map(
  * holds on it, with the tenant (and, for members, the workspaces) as conditions.
  */
 export function rulesFor(actor: BenchActor): RawRuleOf<Ability>[] {
-  const reach = defaultPolicy.definition.roles[actor.role].workspaces;
+  const reach = penguinPolicy.definition.roles[actor.role].workspaces;
   const actionsBySubject = new Map<string, string[]>();
   for (const [action, roles] of holders) {
     if (!roles.has(actor.role)) continue;

@@ -1,4 +1,4 @@
-import { defaultPolicy } from "@rookery/policy";
+import { penguinPolicy } from "../penguin-policy.js";
 import { resourceOf, rolesHolding, scopeOf } from "../requests.js";
 import type { BenchRequest } from "../world.js";
 import type { Engine } from "./engine.js";
@@ -13,7 +13,7 @@ interface ActionMasks {
 // the role's bit by comparing with the three names it knows, no validation.
 const roleBits: { readonly [role: string]: number } = { owner: 1, admin: 2, member: 4 };
 const actionMasks = new Map<string, ActionMasks>();
-for (const action of Object.keys(defaultPolicy.definition.actions)) {
+for (const action of Object.keys(penguinPolicy.definition.actions)) {
   let direct = 0;
   let assigned = 0;
   const workspaceScoped = scopeOf(resourceOf(action)) === "workspace";

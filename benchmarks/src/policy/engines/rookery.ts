@@ -1,8 +1,8 @@
-import { defaultPolicy } from "@rookery/policy";
+import { penguinPolicy } from "../penguin-policy.js";
 import type { BenchRequest } from "../world.js";
 import type { Engine } from "./engine.js";
 
-const { allows, check } = defaultPolicy;
+const { allows, check } = penguinPolicy;
 type Allows = (actor: unknown, action: unknown, target: unknown) => boolean;
 type Check = (actor: unknown, action: unknown, target: unknown) => { allowed: boolean };
 

@@ -1,13 +1,16 @@
 import { describe, expect, test } from "vitest";
+import type { ActionName, TenancyRole } from "./index.js";
 import {
-  type ActionName,
-  type DefaultPolicyDefinition,
-  defaultPolicy,
-  type TenancyRole,
-} from "./index.js";
-import { actorOf, assigned, roles, tenant, unassigned } from "./testing/fixtures.js";
+  actorOf,
+  assigned,
+  type PenguinPolicyDefinition,
+  penguinPolicy,
+  roles,
+  tenant,
+  unassigned,
+} from "./testing/fixtures.js";
 
-type Action = ActionName<DefaultPolicyDefinition>;
+type Action = ActionName<PenguinPolicyDefinition>;
 /** yes: anywhere in the tenant; assigned: only in assigned workspaces; no: never. */
 type Cell = "yes" | "assigned" | "no";
 type Row = { actions: readonly Action[]; owner: Cell; admin: Cell; member: Cell };
@@ -89,13 +92,13 @@ const table: Record<string, Row> = {
 };
 
 const workspaceScoped = (action: Action) =>
-  defaultPolicy.definition.resources[
-    action.split(".")[0] as keyof DefaultPolicyDefinition["resources"]
+  penguinPolicy.definition.resources[
+    action.split(".")[0] as keyof PenguinPolicyDefinition["resources"]
   ] === "workspace" && action !== "workspace.create";
 
 test("the table covers every action of the default policy, each once", () => {
   const listed = Object.values(table).flatMap((row) => row.actions);
-  expect([...listed].sort()).toEqual(Object.keys(defaultPolicy.definition.actions).sort());
+  expect([...listed].sort()).toEqual(Object.keys(penguinPolicy.definition.actions).sort());
 });
 
 describe.each(Object.entries(table))("%s", (_capability, row) => {
@@ -107,7 +110,7 @@ describe.each(Object.entries(table))("%s", (_capability, row) => {
       const outside = workspaceScoped(action) ? unassigned : tenant;
       // The casts stand for the scope the helper above computed at run time.
       const check = (target: typeof assigned | typeof tenant) =>
-        defaultPolicy.check(actor, action, target as typeof assigned);
+        penguinPolicy.check(actor, action, target as typeof assigned);
 
       if (cell === "no") {
         expect(check(inside)).toMatchObject({ allowed: false, reason: "not-granted" });
@@ -127,16 +130,16 @@ describe.each(Object.entries(table))("%s", (_capability, row) => {
 describe("members see only their assigned workspaces", () => {
   test("the filter of a member lists the assigned workspaces; owner and admin see all", () => {
     const member = actorOf("member", { workspaceIds: new Set(["w3", "w1"]) });
-    expect(defaultPolicy.filter(member, "campaign.read", "campaign")).toEqual({
+    expect(penguinPolicy.filter(member, "campaign.read", "campaign")).toEqual({
       kind: "workspaces",
       workspaceIds: ["w1", "w3"],
     });
-    expect(defaultPolicy.filter(member, "workspace.read", "workspace")).toEqual({
+    expect(penguinPolicy.filter(member, "workspace.read", "workspace")).toEqual({
       kind: "workspaces",
       workspaceIds: ["w1", "w3"],
     });
     for (const role of ["owner", "admin"] as const) {
-      expect(defaultPolicy.filter(actorOf(role), "campaign.read", "campaign")).toEqual({
+      expect(penguinPolicy.filter(actorOf(role), "campaign.read", "campaign")).toEqual({
         kind: "all",
       });
     }
@@ -144,8 +147,8 @@ describe("members see only their assigned workspaces", () => {
 
   test("a member reads tenant-scoped resources in full but writes none", () => {
     const member = actorOf("member");
-    expect(defaultPolicy.filter(member, "template.read", "template")).toEqual({ kind: "all" });
-    expect(defaultPolicy.filter(member, "template.update", "template")).toEqual({ kind: "none" });
+    expect(penguinPolicy.filter(member, "template.read", "template")).toEqual({ kind: "all" });
+    expect(penguinPolicy.filter(member, "template.update", "template")).toEqual({ kind: "none" });
   });
 });
 
@@ -173,7 +176,7 @@ describe("the owner and the admin manage members, never the owner, never to owne
     ["member", null, "member", false],
     ["member", "member", "admin", false],
   ] as const)("%s giving a %s the role %s: %s", (role, current, next, allowed) => {
-    expect(defaultPolicy.canAssignRole(actorOf(role), newMember(current), next).allowed).toBe(
+    expect(penguinPolicy.canAssignRole(actorOf(role), newMember(current), next).allowed).toBe(
       allowed,
     );
   });
@@ -187,7 +190,7 @@ describe("the owner and the admin manage members, never the owner, never to owne
     ["owner", "owner", false],
     ["member", "member", false],
   ] as const)("%s removing a %s: %s", (role, target, allowed) => {
-    expect(defaultPolicy.canRemoveMember(actorOf(role), newMember(target)).allowed).toBe(allowed);
+    expect(penguinPolicy.canRemoveMember(actorOf(role), newMember(target)).allowed).toBe(allowed);
   });
 
   test.each([
@@ -195,7 +198,7 @@ describe("the owner and the admin manage members, never the owner, never to owne
     ["admin", false],
     ["member", false],
   ] as const)("%s transferring ownership: %s", (role, allowed) => {
-    const result = defaultPolicy.canTransferOwnership(actorOf(role), newMember("admin"));
+    const result = penguinPolicy.canTransferOwnership(actorOf(role), newMember("admin"));
     expect(result.allowed).toBe(allowed);
   });
 });
