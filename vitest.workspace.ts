@@ -3,16 +3,11 @@ import { resolve } from "node:path";
 /**
  * The test projects of the monorepo. The root `vitest.config.ts` hands this
  * list to `test.projects`; every project extends the root config, so the
- * `@rookery/*` source aliases below apply everywhere and tests run against
- * `src/` without a build.
+ * `@rookery/source` export condition set there applies everywhere and tests
+ * run against `src/` without a build.
  */
 const here = import.meta.dirname;
 const packageNames = ["policy", "core", "memory", "testing", "nile"] as const;
-
-export const sourceAliases = packageNames.map((name) => ({
-  find: new RegExp(`^@rookery/${name}$`),
-  replacement: resolve(here, "packages", name, "src", "index.ts"),
-}));
 
 export const projects = [
   ...packageNames
@@ -39,4 +34,6 @@ export const projects = [
   },
   { extends: true as const, test: { name: "examples", root: resolve(here, "examples") } },
   { extends: true as const, test: { name: "benchmarks", root: resolve(here, "benchmarks") } },
+  // The workspace's own tooling: source resolution, package checks.
+  { extends: true as const, test: { name: "workspace", root: resolve(here, "scripts") } },
 ];
