@@ -1,8 +1,8 @@
 // Checks every published package as pnpm packs it, so that a broken exports
 // map, a missing file or a workspace-only condition fails CI rather than a
 // user's install: publint (strict) and "are the types wrong" on the tarball,
-// and the workspace's exports map equal to the published one plus the source
-// condition, first, on a file that exists.
+// LICENSE and README.md in it, and the workspace's exports map equal to the
+// published one plus the source condition, first, on a file that exists.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,10 +44,15 @@ const fail = (pkg, message) => {
 try {
   for (const pkg of publishedPackages()) {
     for (const problem of exportsProblems(pkg)) fail(pkg, `exports: ${problem}`);
-    const { tarball } = pack(pkg, scratch);
+    const { tarball, files } = pack(pkg, scratch);
+    for (const file of ["LICENSE", "README.md"]) {
+      if (!files.includes(file)) fail(pkg, `${file} is not in the tarball`);
+    }
+    // A package without a require condition is ESM only on purpose: attw's esm-only profile.
+    const esmOnly = !JSON.stringify(pkg.manifest.publishConfig?.exports).includes('"require"');
     for (const [cmd, args] of [
       ["publint", ["run", "--strict", tarball]],
-      ["attw", [tarball]],
+      ["attw", esmOnly ? ["--profile", "esm-only", tarball] : [tarball]],
     ]) {
       try {
         execFileSync("pnpm", ["exec", cmd, ...args], { cwd: pkg.dir, stdio: "inherit" });
