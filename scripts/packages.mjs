@@ -33,9 +33,15 @@ export function pack(pkg, destination) {
   return { tarball: report.filename, files: report.files.map((file) => file.path) };
 }
 
-/** The import specifiers a package publishes: its name, and `name/sub` for each subpath. */
+/**
+ * The entries a package publishes: `specifier` is its name, or `name/sub` for
+ * each subpath; `cjs` says whether it also has a require() build.
+ */
 export function entriesOf(pkg) {
-  return Object.keys(pkg.manifest.publishConfig.exports)
-    .filter((key) => key !== "./package.json")
-    .map((key) => (key === "." ? pkg.name : `${pkg.name}/${key.slice(2)}`));
+  return Object.entries(pkg.manifest.publishConfig.exports)
+    .filter(([key]) => key !== "./package.json")
+    .map(([key, conditions]) => ({
+      specifier: key === "." ? pkg.name : `${pkg.name}/${key.slice(2)}`,
+      cjs: JSON.stringify(conditions).includes('"require"'),
+    }));
 }
