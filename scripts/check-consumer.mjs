@@ -6,8 +6,8 @@
 // pg.Pool; the `rookery` CLI; and `tsc --noEmit` under `module: node16` and
 // under `module: esnext` + `moduleResolution: bundler` over every entry and
 // the TypeScript examples of the packages' READMEs. All of it twice: with the
-// OLDEST versions of the peers that the published ranges allow (the range
-// floors) and with the NEWEST (asked of the registry now). Entries come from
+// NEWEST versions of the peers that the published ranges allow (asked of the
+// registry now) and with the OLDEST (the range floors). Entries come from
 // the exports maps, so a new one is checked without editing this file.
 // Needs `pnpm build` first. Exits non-zero on any failure.
 import { execFileSync } from "node:child_process";
@@ -92,7 +92,8 @@ const ours = new Set(packages.map((pkg) => pkg.name));
 
 // Versions for each side of the matrix. Optional peers are left out, to show
 // that nothing needs them.
-const sides = { oldest: {}, newest: {} };
+// Newest first, in a fresh install, so that what comes with our packages is resolved by npm.
+const sides = { newest: {}, oldest: {} };
 for (const name of RANGED) {
   const range = peerRanges[name] ?? depRanges[name];
   const { oldest, newest } = versionsIn(name, range);
@@ -131,6 +132,11 @@ try {
     const t = Date.now();
     const list = Object.entries(versions).map(([name, version]) => `${name}@${version}`);
     console.log(`\n${side}: ${list.join(", ")}`);
+    // The newest side lists only the peers: what our packages depend on (@types/pg)
+    // must come with them, the newest in range, with no install step of the user's.
+    const wanted = Object.fromEntries(
+      Object.entries(versions).filter(([name]) => side === "oldest" || !(name in depRanges)),
+    );
     writeFileSync(
       join(app, "package.json"),
       `${JSON.stringify(
@@ -138,7 +144,7 @@ try {
           name: "rookery-consumer",
           private: true,
           type: "module",
-          dependencies: { ...tarballs, ...versions },
+          dependencies: { ...tarballs, ...wanted },
           devDependencies: TOOLS,
         },
         null,
