@@ -3,22 +3,11 @@ import { resolve } from "node:path";
 /**
  * The test projects of the monorepo. The root `vitest.config.ts` hands this
  * list to `test.projects`; every project extends the root config, so the
- * `@rookery/*` source aliases below apply everywhere and tests run against
- * `src/` without a build.
+ * `@rookery/source` export condition set there applies everywhere and tests
+ * run against `src/` without a build.
  */
 const here = import.meta.dirname;
 const packageNames = ["policy", "core", "memory", "testing", "nile"] as const;
-
-export const sourceAliases = [
-  {
-    find: /^@rookery\/core\/adapter$/,
-    replacement: resolve(here, "packages", "core", "src", "adapter.ts"),
-  },
-  ...packageNames.map((name) => ({
-    find: new RegExp(`^@rookery/${name}$`),
-    replacement: resolve(here, "packages", name, "src", "index.ts"),
-  })),
-];
 
 /**
  * Timeouts catch a hang, never measure speed: the machines that run the suite
@@ -60,7 +49,7 @@ export const projects = [
     extends: true as const,
     test: { name: "benchmarks", root: resolve(here, "benchmarks"), ...inMemory },
   },
-  // The repository's own tooling, such as the count line CI reads.
+  // The workspace's own tooling: the count line CI reads, source resolution, package checks.
   {
     extends: true as const,
     test: { name: "scripts", root: resolve(here, "scripts"), ...inMemory },

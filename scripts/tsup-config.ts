@@ -1,4 +1,20 @@
+import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
+
+/**
+ * The source files the package's exports map names under the workspace's
+ * "@rookery/source" condition: one build entry per published entry, so a new
+ * entry is added in package.json alone.
+ */
+export function sourceEntries(): string[] {
+  const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
+    exports?: Record<string, string | Record<string, string>>;
+  };
+  return Object.values(manifest.exports ?? {}).flatMap((conditions) => {
+    const source = typeof conditions === "object" ? conditions["@rookery/source"] : undefined;
+    return source === undefined ? [] : [source.replace(/^\.\//, "")];
+  });
+}
 
 /**
  * The one build every @rookery package uses: ESM + CJS with matching
@@ -7,7 +23,7 @@ import { defineConfig, type Options } from "tsup";
  */
 export function packageBuild(overrides: Options = {}) {
   return defineConfig({
-    entry: ["src/index.ts"],
+    entry: sourceEntries(),
     format: ["esm", "cjs"],
     dts: true,
     clean: true,

@@ -1,3 +1,4 @@
-import { packageBuild } from "../../scripts/tsup-config.js";
+import { packageBuild, sourceEntries } from "../../scripts/tsup-config.js";
 
-export default packageBuild({ entry: ["src/index.ts", "src/cli.ts"] });
+// The `rookery` CLI is a bin, not an export: built beside the entries.
+export default packageBuild({ entry: [...sourceEntries(), "src/cli.ts"] });

@@ -1,3 +1,4 @@
 import { packageBuild } from "../../scripts/tsup-config.js";
 
-export default packageBuild();
+// ESM only: the suite imports vitest, which refuses to be loaded with require().
+export default packageBuild({ format: ["esm"] });

@@ -9,7 +9,7 @@ import {
 } from "./world.js";
 
 /** The actions asked, workspace- and tenant-scoped, granted to every role or to few. */
-export const benchActions = [
+const benchActions = [
   "campaign.read",
   "campaign.update",
   "campaign.delete",

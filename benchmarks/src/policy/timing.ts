@@ -42,9 +42,6 @@ export interface TimingOptions {
   readonly warmupMs: number;
 }
 
-/** The sink of every loop, kept reachable so its work is observable. */
-export let blackhole = 0;
-
 const expectedSink = (t: Timed, iterations: number) => {
   const n = t.prepared.length;
   const full = Math.floor(iterations / n) * t.allowedPerPass;
@@ -57,7 +54,6 @@ function run(loop: Loop, t: Timed, iterations: number): number {
   const start = process.hrtime.bigint();
   const sink = loop(t.check, t.prepared, iterations);
   const elapsed = Number(process.hrtime.bigint() - start);
-  blackhole ^= sink;
   if (sink !== expectedSink(t, iterations)) {
     throw new Error(
       `${t.name}: the timed loop gave ${sink} allowed answers, not the verified count`,
@@ -117,7 +113,7 @@ function settle(engines: readonly Timed[], options: TimingOptions): void {
   }
 }
 
-export function median(values: readonly number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1

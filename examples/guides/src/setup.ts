@@ -16,7 +16,7 @@ import { z } from "zod";
  * enough that the limits are reached in a few calls. The provisioning guide
  * shows the same configuration written out.
  */
-export const plans = {
+const plans = {
   starter: { limits: { seats: 4, workspaces: 2 } },
   growth: { limits: { seats: 25, workspaces: 10 } },
 };

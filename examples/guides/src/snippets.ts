@@ -8,7 +8,7 @@ import { basename, join, resolve } from "node:path";
  * `src/members.ts`, indentation trimmed.
  */
 export const guidesDir = resolve(import.meta.dirname, "../../../docs/guides");
-export const sourceDir = import.meta.dirname;
+const sourceDir = import.meta.dirname;
 
 /** `file` is a file of this package's src, or a repository path such as `packages/memory/src/x`. */
 const marker = /^<!-- snippet: ([a-z0-9./-]+)#([a-z0-9-]+) -->$/;

@@ -1,5 +1,5 @@
 /** Runs `op` `n` times one after another and returns the mean microseconds per call. */
-export async function meanMicros(n: number, op: (i: number) => unknown): Promise<number> {
+async function meanMicros(n: number, op: (i: number) => unknown): Promise<number> {
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) await op(i);
   return Number(process.hrtime.bigint() - start) / 1_000 / n;

@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from "./definition.js";
 
 // Role bits live in one 32-bit integer; bit 31 is the sign bit, so 31 roles.
-export const MAX_ROLES = 31;
+const MAX_ROLES = 31;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

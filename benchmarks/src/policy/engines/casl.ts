@@ -16,7 +16,7 @@ const holders = new Map(
  * meant to be used: one rule per subject type, listing the actions the role
  * holds on it, with the tenant (and, for members, the workspaces) as conditions.
  */
-export function rulesFor(actor: BenchActor): RawRuleOf<Ability>[] {
+function rulesFor(actor: BenchActor): RawRuleOf<Ability>[] {
   const reach = penguinPolicy.definition.roles[actor.role].workspaces;
   const actionsBySubject = new Map<string, string[]>();
   for (const [action, roles] of holders) {

@@ -64,7 +64,8 @@ describe("migrate", () => {
   it("the CLI migrates from --url and reports what it did", async () => {
     const { url } = await emptyDatabase();
     const cli = resolve(import.meta.dirname, "..", "cli.ts");
-    const args = ["--import", "tsx", cli, "migrate", "--mode", "postgres", "--url", url];
+    const fromSource = ["--conditions=@rookery/source", "--import", "tsx"];
+    const args = [...fromSource, cli, "migrate", "--mode", "postgres", "--url", url];
     const first = await run(process.execPath, args);
     expect(first.stdout).toContain(`postgres mode: ${postgresIds.length} applied`);
     const second = await run(process.execPath, args);

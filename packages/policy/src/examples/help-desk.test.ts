@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { runExamples } from "./help-desk.js";
+import { helpDesk, helpDeskWithArchive, newsroom, runExamples } from "./help-desk.js";
 
 test("the policy examples of the docs run and decide as the docs say", () => {
   expect(runExamples()).toEqual([
@@ -13,4 +13,10 @@ test("the policy examples of the docs run and decide as the docs say", () => {
     "editor edits a sports story: true",
     "editor publishes it: not-granted",
   ]);
+});
+
+test("the example policies the docs define compile without problems", () => {
+  for (const policy of [helpDesk, helpDeskWithArchive, newsroom]) {
+    expect(policy.problems).toEqual([]);
+  }
 });
