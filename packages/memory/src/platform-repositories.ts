@@ -136,9 +136,7 @@ function claims(draft: Draft<PlatformTables>): TenantClaimRepository {
 }
 
 /** Drops `undefined` members of a patch, so an absent field keeps its stored value. */
-export function definedOnly<T extends object>(
-  patch: T,
-): { [K in keyof T]?: Exclude<T[K], undefined> } {
+function definedOnly<T extends object>(patch: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
   };

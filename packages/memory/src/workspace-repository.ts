@@ -104,7 +104,7 @@ export function assignmentRepository(ctx: TenantContext): AssignmentRepository {
   };
 }
 
-export function deleteWhere<Row>(table: Map<string, Row>, doomed: (row: Row) => boolean): number {
+function deleteWhere<Row>(table: Map<string, Row>, doomed: (row: Row) => boolean): number {
   let deleted = 0;
   for (const [key, row] of table) {
     if (doomed(row)) {

@@ -3,7 +3,7 @@ import { AuditEventId, UserId } from "../ids.js";
 import { JsonValue, TenantOwned, Timestamp } from "./common.js";
 
 /** `member.add`, `workspace.rename`, `campaign.update`: lower-case words joined by dots. */
-export const AuditAction = z
+const AuditAction = z
   .string()
   .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, "must look like 'noun.verb'")
   .max(100);

@@ -14,7 +14,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * same VALIDATION, naming the field, instead of one storing them and another
  * failing later.
  */
-export const StorableText = z
+const StorableText = z
   .string()
   .refine((text) => !text.includes("\u0000"), "must not contain NUL characters")
   .refine((text) => !LONE_SURROGATE.test(text), "must not contain unpaired surrogates");

@@ -20,7 +20,7 @@ import type { Authorizer, AuthTarget, MemberRef } from "./authorizer.js";
 import type { ResourceCatalogue } from "./config.js";
 
 /** The actions the services ask the policy about, besides each resource type's verbs. */
-export const SERVICE_ACTIONS = [
+const SERVICE_ACTIONS = [
   "tenant.read",
   "tenant.delete",
   "billing.read",
@@ -44,7 +44,7 @@ export type ServiceAction<Resources extends ResourceCatalogue = ResourceCatalogu
   | `${keyof Resources & string}.${ResourceVerb}`;
 
 /** The actions and roles a policy lacks to decide for the services; never when it lacks none. */
-export type PolicyGaps<D extends PolicyDefinition, Resources extends ResourceCatalogue> =
+type PolicyGaps<D extends PolicyDefinition, Resources extends ResourceCatalogue> =
   | Exclude<ServiceAction<Resources>, ActionName<D>>
   | Exclude<Role, RoleName<D>>;
 

@@ -17,10 +17,9 @@ import { type Member, toMember } from "./members.js";
 import { writeAudit } from "./scoped.js";
 import { defaultSettings } from "./settings-values.js";
 
-export const NewUserInput = z.strictObject({ email: Email, name: DisplayName.optional() });
-export const ExistingUserInput = z.strictObject({ userId: UserId });
-export const UserRef = z.union([ExistingUserInput, NewUserInput]);
-export type UserRef = z.input<typeof UserRef>;
+const NewUserInput = z.strictObject({ email: Email, name: DisplayName.optional() });
+const ExistingUserInput = z.strictObject({ userId: UserId });
+const UserRef = z.union([ExistingUserInput, NewUserInput]);
 
 export const ProvisionInput = z.strictObject({
   name: DisplayName,

@@ -9,7 +9,7 @@ export interface ConformanceContext {
   readonly f: Fixtures;
 }
 
-export type ConformanceTest = (context: ConformanceContext) => Promise<void>;
+type ConformanceTest = (context: ConformanceContext) => Promise<void>;
 
 /** Registers one test of a group; the runner decides whether it runs or is opted out. */
 export type RegisterTest = (title: string, body: ConformanceTest) => void;
