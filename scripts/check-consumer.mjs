@@ -275,7 +275,7 @@ async function main() {
     owner: { email: "pat@penguin.example" },
   });
   check(signup.isOk(), \`provisionTenant: \${JSON.stringify(signup.error)}\`);
-  const scope = await tenancy.value.as(signup.value.owner.id);
+  const scope = await tenancy.value.as(signup.value.owner.userId);
   check(scope.isOk(), \`as: \${JSON.stringify(scope.error)}\`);
   const note = await scope.value.resources("note").create({ data: { text: "hello" } });
   check(note.isOk() && note.value.data.text === "hello", \`create: \${JSON.stringify(note.error)}\`);

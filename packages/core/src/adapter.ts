@@ -35,9 +35,11 @@ export type {
   PlatformUnit,
   TenantClaimRepository,
   TenantRepository,
+  UserLocation,
   UserRepository,
 } from "./port/platform-unit.js";
 export type {
+  ActorRecord,
   AssignmentRepository,
   AuditRepository,
   MembershipRepository,

@@ -13,6 +13,19 @@ export interface PlatformUnit {
   readonly tenants: TenantRepository;
   readonly users: UserRepository;
   readonly claims: TenantClaimRepository;
+  /**
+   * Optional: where a user belongs, as ONE read: their claim and their
+   * tenant's row, or null when no tenant claims them. Without it, core reads
+   * `claims.get` then `tenants.get`. MUST answer what those two would.
+   */
+  locate?(userId: UserId): Async<UserLocation | null>;
+}
+
+/** A user's claim with the row of the tenant that holds it. */
+export interface UserLocation {
+  readonly claim: TenantClaim;
+  /** Null only if the claim outlived its tenant row, which a store should not allow. */
+  readonly tenant: Tenant | null;
 }
 
 /** The `tenants` table. */

@@ -39,12 +39,30 @@ export interface TenantUnit {
    */
   purge(): Async<PurgeCounts>;
   /**
+   * Optional: the acting user as ONE read, for stores where a read costs a
+   * round trip. Core reads the actor at the start of every call of the
+   * services (nothing about it is ever cached); without this member it makes
+   * three reads (`tenant.get`, `memberships.get`, `assignments.listForUser`).
+   * MUST answer exactly what those three would in this unit.
+   */
+  actor?(userId: UserId): Async<ActorRecord>;
+  /**
    * Optional, for stores that speak SQL: runs one of the application's own
    * parameterised statements (`$1`, `$2`, ...) in this unit's transaction and
    * tenant context, so the store's isolation covers the application's tables
    * too. Values MUST travel as parameters only, never as SQL text.
    */
   query?(text: string, values: readonly unknown[]): Async<readonly Record<string, unknown>[]>;
+}
+
+/** The acting user as the store holds them, in the unit's tenant. */
+export interface ActorRecord {
+  /** The unit's own tenant row; null when it has none. */
+  readonly tenant: Tenant | null;
+  /** The user's role in the tenant; null when they are not a member. */
+  readonly role: Role | null;
+  /** The workspaces the user is assigned to, in ascending id order. */
+  readonly workspaceIds: readonly WorkspaceId[];
 }
 
 export interface PurgeCounts {

@@ -55,6 +55,10 @@ class FakeStore {
       },
       workspaces: new Workspaces(this, this.rows.workspace),
       memberships: { count: () => okAsync(3) },
+      actor: () => {
+        this.calls.push("actor");
+        return okAsync({ tenant: this.rows.tenant, role: "owner", workspaceIds: [] });
+      },
     } as unknown as TenantUnit;
   }
   adapter(): RookeryAdapter {
@@ -184,6 +188,25 @@ describe("guardAdapter", () => {
     const later = await kept?.workspaces.get(W);
     expect(later?._unsafeUnwrapErr().code).toBe("INTERNAL");
     expect(store.calls).toEqual([]);
+  });
+
+  it("refuses an actor read that carries another tenant's row", async () => {
+    const { adapter } = setup({ tenant: tenantRow(B), workspace: workspace(A) });
+    const result = await adapter.tenant(A, (u) =>
+      (u.actor as NonNullable<TenantUnit["actor"]>)("u" as never),
+    );
+    expect(result._unsafeUnwrapErr().code).toBe("ISOLATION_BREACH");
+  });
+
+  it("takes the tenant row from the actor's read, so writes after it read nothing more", async () => {
+    const { adapter, store } = setup({ tenant: tenantRow(A), workspace: workspace(A) });
+    const result = await adapter.tenant(A, (u) =>
+      (u.actor as NonNullable<TenantUnit["actor"]>)("u" as never).andThen(() =>
+        u.workspaces.insert(workspace(A)),
+      ),
+    );
+    expect(result.isOk()).toBe(true);
+    expect(store.calls).toEqual(["actor", "workspaces.insert"]);
   });
 
   it("lets values without a tenant through", async () => {

@@ -7,7 +7,10 @@ export type MethodKind = "read" | "write";
 /** One kind for every method of a repository: the compiler refuses a missing or unknown one. */
 export type MethodKinds<Repository> = { readonly [Method in keyof Repository]-?: MethodKind };
 
-export type TenantRepositoryName = Exclude<keyof TenantUnit, "tenantId" | "purge" | "query">;
+export type TenantRepositoryName = Exclude<
+  keyof TenantUnit,
+  "tenantId" | "purge" | "query" | "actor"
+>;
 
 /**
  * Every method of a tenant unit, by repository, with what it does to the
@@ -61,7 +64,7 @@ export const TENANT_METHODS: {
 
 /** Every method of a platform unit, by repository. */
 export const PLATFORM_METHODS: {
-  readonly [R in keyof PlatformUnit]: MethodKinds<PlatformUnit[R]>;
+  readonly [R in Exclude<keyof PlatformUnit, "locate">]: MethodKinds<PlatformUnit[R]>;
 } = {
   tenants: { insert: "write", get: "read", list: "read", update: "write", remove: "write" },
   users: { insert: "write", get: "read", getByEmail: "read", update: "write", remove: "write" },

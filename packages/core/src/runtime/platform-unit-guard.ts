@@ -1,4 +1,5 @@
 import { errAsync } from "neverthrow";
+import type { UserId } from "../ids.js";
 import type { PlatformUnit } from "../port/platform-unit.js";
 import { PLATFORM_METHODS } from "./method-kinds.js";
 import { type CallGuard, refuseCall, type UnitLifetime, wrapRepository } from "./unit-guard.js";
@@ -13,9 +14,18 @@ export function guardPlatformUnit(
     const refusal = refuseCall(lifetime, kind, writable);
     return refusal === null ? call() : errAsync(refusal);
   };
+  const locate = unit.locate;
   return {
     tenants: wrapRepository(unit.tenants, PLATFORM_METHODS.tenants, "tenants", guard),
     users: wrapRepository(unit.users, PLATFORM_METHODS.users, "users", guard),
     claims: wrapRepository(unit.claims, PLATFORM_METHODS.claims, "claims", guard),
+    ...(locate === undefined
+      ? {}
+      : {
+          locate: (userId: UserId) => {
+            const refusal = refuseCall(lifetime, "read", writable);
+            return refusal === null ? locate.call(unit, userId) : errAsync(refusal);
+          },
+        }),
   };
 }

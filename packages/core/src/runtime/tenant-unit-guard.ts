@@ -1,6 +1,6 @@
 import { err, errAsync, ok, type Result, ResultAsync } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
-import type { TenantId } from "../ids.js";
+import type { TenantId, UserId } from "../ids.js";
 import type { Tenant } from "../model/tenant.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
 import { TENANT_METHODS, type TenantRepositoryName } from "./method-kinds.js";
@@ -25,9 +25,10 @@ export function guardTenantUnit(
   lifetime: UnitLifetime,
 ): TenantUnit {
   const tenantId = unit.tenantId;
-  const ownTenant = memoised(() =>
+  const tenantRow = memoised(() =>
     unit.tenant.get().andThen((row) => checkOwnTenant(row, tenantId)),
   );
+  const ownTenant = tenantRow.read;
   const existingTenant = () =>
     ownTenant().andThen((row) =>
       row === null ? errAsync(RookeryErrors.notFound("tenant")) : ok(row),
@@ -43,6 +44,7 @@ export function guardTenantUnit(
   const repository = <R extends TenantRepositoryName>(name: R) =>
     wrapRepository(unit[name], TENANT_METHODS[name], name, guard);
   const query = unit.query;
+  const actor = unit.actor;
   return {
     tenantId,
     tenant: {
@@ -59,6 +61,21 @@ export function guardTenantUnit(
     resources: repository("resources"),
     audit: repository("audit"),
     purge: () => guard("write", [], () => unit.purge()) as ReturnType<TenantUnit["purge"]>,
+    ...(actor === undefined
+      ? {}
+      : {
+          actor: (userId: UserId) => {
+            const refusal = refuseCall(lifetime, "read", writable);
+            if (refusal !== null) return errAsync(refusal);
+            return actor.call(unit, userId).andThen((record) =>
+              checkOwnTenant(record.tenant, tenantId).map(() => {
+                // The actor's read carries the tenant row: later writes need no read of their own.
+                tenantRow.remember(record.tenant);
+                return record;
+              }),
+            );
+          },
+        }),
     // The application's own SQL: its rows are its own business, but the handle dies with the unit.
     ...(query === undefined
       ? {}
@@ -77,20 +94,25 @@ const breachIn = RookeryErrors.isolationBreach(
 
 /**
  * The tenant row, read once per unit: the services read it for every call
- * (the tenant's status), so the write rule above costs no statement of its
- * own. A failed read is not kept, so a later call reads again.
+ * (the tenant's status, with the actor), so the write rule above costs no
+ * statement of its own. A failed read is not kept, so a later call reads again.
  */
-function memoised(read: () => Async<Tenant | null>): () => Async<Tenant | null> {
+function memoised(fetch: () => Async<Tenant | null>) {
   let kept: Promise<Result<Tenant | null, RookeryError>> | null = null;
-  return () => {
-    if (kept === null) {
-      const attempt = Promise.resolve(read());
-      kept = attempt;
-      void attempt.then((result) => {
-        if (result.isErr() && kept === attempt) kept = null;
-      });
-    }
-    return new ResultAsync(kept);
+  return {
+    read: (): Async<Tenant | null> => {
+      if (kept === null) {
+        const attempt = Promise.resolve(fetch());
+        kept = attempt;
+        void attempt.then((result) => {
+          if (result.isErr() && kept === attempt) kept = null;
+        });
+      }
+      return new ResultAsync(kept);
+    },
+    remember: (row: Tenant | null) => {
+      kept ??= Promise.resolve(ok(row));
+    },
   };
 }
 

@@ -1,8 +1,8 @@
-import { err, ok, type Result } from "neverthrow";
+import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { TenantId, UserId, WorkspaceId } from "../ids.js";
 import type { Role } from "../model/membership.js";
-import type { TenantUnit } from "../port/tenant-unit.js";
+import type { ActorRecord, TenantUnit } from "../port/tenant-unit.js";
 
 /**
  * Who is acting, read fresh from the store inside the unit of work that the
@@ -18,33 +18,42 @@ export interface Actor {
 }
 
 /**
- * Reads the actor in `unit`. NOT_FOUND when the tenant is not (yet) visible or
- * the user is not its member; TENANT_INACTIVE when it is suspended or deleted.
+ * Reads the actor in `unit`: in one read where the adapter offers it, else in
+ * three. NOT_FOUND when the tenant is not (yet) visible or the user is not
+ * its member; TENANT_INACTIVE when it is suspended or deleted.
  */
 export async function loadActor(
   unit: TenantUnit,
   userId: UserId,
 ): Promise<Result<Actor, RookeryError>> {
-  const tenant = await unit.tenant.get();
-  if (tenant.isErr()) return err(tenant.error);
-  const status = tenant.value?.status;
+  const record = await (unit.actor?.(userId) ?? readActor(unit, userId));
+  if (record.isErr()) return err(record.error);
+  const { tenant, role, workspaceIds } = record.value;
+  const status = tenant?.status;
   if (status === undefined || status === "provisioning") {
     return err(RookeryErrors.notFound("tenant"));
   }
   if (status === "suspended" || status === "deleted") {
     return err(RookeryErrors.tenantInactive(status));
   }
-  const membership = await unit.memberships.get(userId);
-  if (membership.isErr()) return err(membership.error);
-  if (membership.value === null) {
+  if (role === null) {
     return err(RookeryErrors.notFound("membership", "You are not a member of this tenant."));
   }
-  const assignments = await unit.assignments.listForUser(userId);
-  if (assignments.isErr()) return err(assignments.error);
-  return ok({
-    userId,
-    tenantId: unit.tenantId,
-    role: membership.value.role,
-    workspaceIds: new Set(assignments.value.map((a) => a.workspaceId)),
+  return ok({ userId, tenantId: unit.tenantId, role, workspaceIds: new Set(workspaceIds) });
+}
+
+/** The actor through the port's required members, reading no further than the answer needs. */
+function readActor(unit: TenantUnit, userId: UserId): ResultAsync<ActorRecord, RookeryError> {
+  return safeTry(async function* () {
+    const tenant = yield* unit.tenant.get();
+    if (tenant?.status !== "active") return ok({ tenant, role: null, workspaceIds: [] });
+    const membership = yield* unit.memberships.get(userId);
+    if (membership === null) return ok({ tenant, role: null, workspaceIds: [] });
+    const assignments = yield* unit.assignments.listForUser(userId);
+    return ok({
+      tenant,
+      role: membership.role,
+      workspaceIds: assignments.map((a) => a.workspaceId),
+    });
   });
 }

@@ -3,12 +3,11 @@ import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import type { z } from "zod";
 import { systemClock } from "../clock.js";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
-import { UserId, uuidv7 } from "../ids.js";
-import { parseField } from "../parse.js";
+import { uuidv7 } from "../ids.js";
 import { guardAdapter } from "../runtime/guard-adapter.js";
-import { loadActor } from "./actor.js";
 import { type ResourceCatalogue, type TenancyConfig, TenancyConfigShape } from "./config.js";
 import { type ScopeContext, scopeContext } from "./context.js";
+import { type CallerIdentity, resolveIdentity } from "./entry.js";
 import type { TenancyEnv } from "./env.js";
 import { verifyJobToken } from "./job-token.js";
 import { type PlatformHandle, platformHandle } from "./platform.js";
@@ -32,10 +31,16 @@ export interface Tenancy<
   /** Operator actions across tenants: provisioning, suspension, offboarding. */
   readonly platform: PlatformHandle;
   /**
-   * The scope of an authenticated user: the only way to do tenant work. NOT_FOUND
-   * when the user belongs to no tenant; TENANT_INACTIVE when theirs is suspended or deleted.
+   * The scope of an authenticated user: the only way to do tenant work.
+   *
+   * - `as({ userId, tenantId })`, when the session already carries the tenant:
+   *   reads nothing. Every call of the scope re-reads the actor in its own unit
+   *   of work, so a wrong or stale tenant answers NOT_FOUND there, as a foreign
+   *   id does, and a removed member is refused on the very next call.
+   * - `as(userId)`: one read finds the user's tenant. NOT_FOUND when the user
+   *   belongs to no tenant; TENANT_INACTIVE when theirs is suspended or deleted.
    */
-  as(userId: string): ResultAsync<Scope<Resources, Settings>, RookeryError>;
+  as(identity: CallerIdentity): ResultAsync<Scope<Resources, Settings>, RookeryError>;
   /** Resumes a scope from `scope.toJob()`, re-checking that the user is still a member. */
   fromJob(token: string): ResultAsync<Scope<Resources, Settings>, RookeryError>;
   /** Optional AsyncLocalStorage binding of a scope, for frameworks. */
@@ -102,21 +107,8 @@ export function createTenancy<
     ids: options.ids ?? uuidv7,
     clock: options.clock ?? systemClock,
   };
-  const as = (rawUserId: string) =>
-    safeTry(async function* () {
-      const userId = yield* parseField(UserId, rawUserId, "userId");
-      const claim = yield* env.adapter.platform((unit) => unit.claims.get(userId), {
-        intent: "read",
-      });
-      if (claim === null)
-        return err(RookeryErrors.notFound("membership", "The user belongs to no tenant."));
-      const who = { userId, tenantId: claim.tenantId };
-      yield* env.adapter.tenant(who.tenantId, (unit) => loadActor(unit, userId), {
-        intent: "read",
-        actorId: userId,
-      });
-      return ok(makeScope<Resources, Settings>(env, who));
-    });
+  const as = (identity: CallerIdentity) =>
+    resolveIdentity(env, identity).map((who) => makeScope<Resources, Settings>(env, who));
   return ok({
     platform: platformHandle(env),
     as,

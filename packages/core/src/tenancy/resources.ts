@@ -1,5 +1,5 @@
 import type { ResourceVerb } from "@rookery/policy";
-import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, okAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
 import { ResourceId, type UserId, WorkspaceId } from "../ids.js";
@@ -7,7 +7,9 @@ import { JsonObject } from "../model/common.js";
 import type { Page } from "../model/page.js";
 import { PageRequest } from "../model/page.js";
 import type { Resource } from "../model/resource.js";
+import type { Workspace } from "../model/workspace.js";
 import { parseField, parseWith } from "../parse.js";
+import type { TenantUnit } from "../port/tenant-unit.js";
 import type { ResourceTypeDefinition } from "./config.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
@@ -77,25 +79,24 @@ export function resourceService<Schema extends z.ZodType>(
     workspaceId,
     entity: "resource" as const,
   });
-  const existing = (s: ScopedUnit, id: ResourceId, action: ResourceVerb) =>
-    safeTry(async function* () {
-      const found = yield* s.unit.resources.get(type, id);
-      if (found === null) return err(RookeryErrors.notFound("resource"));
-      yield* s.env.authorizer.authorize(s.actor, `${type}.${action}`, target(s, found.workspaceId));
-      return ok(found);
-    });
+  // The resource is read with the actor (prefetched), then the policy decides on its workspace.
+  const readResource = (id: ResourceId) => (unit: TenantUnit) => unit.resources.get(type, id);
+  const allowedOn = (s: ScopedUnit, found: Resource | null, action: ResourceVerb) => {
+    if (found === null) return err(RookeryErrors.notFound("resource"));
+    return s.env.authorizer
+      .authorize(s.actor, `${type}.${action}`, target(s, found.workspaceId))
+      .map(() => found);
+  };
+  const writable = (ws: Workspace | null) =>
+    ws?.status === "archived"
+      ? err(
+          RookeryErrors.invariant(
+            "The workspace is archived; unarchive it to change its resources.",
+          ),
+        )
+      : ok(undefined);
   const writableWorkspace = (s: ScopedUnit, workspaceId: WorkspaceId | null) =>
-    safeTry(async function* () {
-      if (workspaceId === null) return ok(undefined);
-      const ws = yield* findWorkspace(s, workspaceId);
-      return ws.status === "archived"
-        ? err(
-            RookeryErrors.invariant(
-              "The workspace is archived; unarchive it to change its resources.",
-            ),
-          )
-        : ok(undefined);
-    });
+    workspaceId === null ? okAsync(undefined) : findWorkspace(s, workspaceId).andThen(writable);
   const parseId = (raw: string) => parseField(ResourceId, raw, "id");
 
   return {
@@ -111,79 +112,102 @@ export function resourceService<Schema extends z.ZodType>(
               : "not allowed: this type is shared by the tenant";
           return err(RookeryErrors.validation([{ path: "workspaceId", message }], type));
         }
-        return runScoped(env, who, "write", (s) =>
-          safeTry(async function* () {
-            // Found first (a foreign workspace is NOT_FOUND), then allowed, and only then is its
-            // state told: an archived workspace is news only to someone who may work in it.
-            if (workspaceId !== null) yield* findWorkspace(s, workspaceId);
-            yield* s.env.authorizer.authorize(s.actor, `${type}.create`, target(s, workspaceId));
-            yield* writableWorkspace(s, workspaceId);
-            const at = nowIso(env);
-            const created = yield* s.unit.resources.insert({
-              tenantId: s.unit.tenantId,
-              id: env.ids() as ResourceId,
-              type,
-              workspaceId,
-              data,
-              version: 1,
-              createdBy: s.actor.userId as UserId,
-              createdAt: at,
-              updatedAt: at,
-            });
-            yield* s.audit({
-              action: `${type}.create`,
-              target: { type, id: created.id },
-              after: created.data,
-            });
-            return ok(typed(created));
-          }),
+        return runScoped(
+          env,
+          who,
+          "write",
+          (s, ws: Workspace | null) =>
+            safeTry(async function* () {
+              // Found first (a foreign workspace is NOT_FOUND), then allowed, and only then is its
+              // state told: an archived workspace is news only to someone who may work in it.
+              if (workspaceId !== null && ws === null)
+                return err(RookeryErrors.notFound("workspace"));
+              yield* s.env.authorizer.authorize(s.actor, `${type}.create`, target(s, workspaceId));
+              yield* writable(ws);
+              const at = nowIso(env);
+              const created = yield* s.unit.resources.insert({
+                tenantId: s.unit.tenantId,
+                id: env.ids() as ResourceId,
+                type,
+                workspaceId,
+                data,
+                version: 1,
+                createdBy: s.actor.userId as UserId,
+                createdAt: at,
+                updatedAt: at,
+              });
+              yield* s.audit({
+                action: `${type}.create`,
+                target: { type, id: created.id },
+                after: created.data,
+              });
+              return ok(typed(created));
+            }),
+          (unit) => (workspaceId === null ? okAsync(null) : unit.workspaces.get(workspaceId)),
         );
       }),
     get: (rawId) =>
       safeTry(async function* () {
         const id = yield* parseId(rawId);
-        return runScoped(env, who, "read", (s) => existing(s, id, "read").map(typed));
+        return runScoped(
+          env,
+          who,
+          "read",
+          (s, found: Resource | null) =>
+            okAsync(undefined).andThen(() => allowedOn(s, found, "read").map(typed)),
+          readResource(id),
+        );
       }),
     update: (rawId, rawData, rawOptions = {}) =>
       safeTry(async function* () {
         const id = yield* parseId(rawId);
         const data = yield* validData(rawData);
         const options = yield* parseWith(UpdateOptions, rawOptions, "update options");
-        return runScoped(env, who, "write", (s) =>
-          safeTry(async function* () {
-            const current = yield* existing(s, id, "update");
-            yield* writableWorkspace(s, current.workspaceId);
-            const update =
-              options.expectedVersion === undefined
-                ? { data, updatedAt: nowIso(env) }
-                : { data, updatedAt: nowIso(env), expectedVersion: options.expectedVersion };
-            const updated = yield* s.unit.resources.update(type, id, update);
-            yield* s.audit({
-              action: `${type}.update`,
-              target: { type, id },
-              before: current.data,
-              after: updated.data,
-            });
-            return ok(typed(updated));
-          }),
+        return runScoped(
+          env,
+          who,
+          "write",
+          (s, found: Resource | null) =>
+            safeTry(async function* () {
+              const current = yield* allowedOn(s, found, "update");
+              yield* writableWorkspace(s, current.workspaceId);
+              const update =
+                options.expectedVersion === undefined
+                  ? { data, updatedAt: nowIso(env) }
+                  : { data, updatedAt: nowIso(env), expectedVersion: options.expectedVersion };
+              const updated = yield* s.unit.resources.update(type, id, update);
+              yield* s.audit({
+                action: `${type}.update`,
+                target: { type, id },
+                before: current.data,
+                after: updated.data,
+              });
+              return ok(typed(updated));
+            }),
+          readResource(id),
         );
       }),
     delete: (rawId) =>
       safeTry(async function* () {
         const id = yield* parseId(rawId);
-        return runScoped(env, who, "write", (s) =>
-          safeTry(async function* () {
-            const current = yield* existing(s, id, "delete");
-            // A delete is a write too: an archived workspace is frozen until unarchived.
-            yield* writableWorkspace(s, current.workspaceId);
-            yield* s.unit.resources.remove(type, id);
-            yield* s.audit({
-              action: `${type}.delete`,
-              target: { type, id },
-              before: current.data,
-            });
-            return ok(undefined);
-          }),
+        return runScoped(
+          env,
+          who,
+          "write",
+          (s, found: Resource | null) =>
+            safeTry(async function* () {
+              const current = yield* allowedOn(s, found, "delete");
+              // A delete is a write too: an archived workspace is frozen until unarchived.
+              yield* writableWorkspace(s, current.workspaceId);
+              yield* s.unit.resources.remove(type, id);
+              yield* s.audit({
+                action: `${type}.delete`,
+                target: { type, id },
+                before: current.data,
+              });
+              return ok(undefined);
+            }),
+          readResource(id),
         );
       }),
     list: (raw = {}) =>

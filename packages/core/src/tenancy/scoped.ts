@@ -33,24 +33,52 @@ export interface AuditInput {
  * Runs one scoped call: a unit of work for the scope's tenant that first
  * re-reads the actor, then runs `body`. Everything the call does, the audit
  * event included, commits or rolls back together.
+ *
+ * `prefetch` is a read the call needs whoever the actor turns out to be (the
+ * row a `get` returns, say): it is sent together with the actor's read, so a
+ * store that pipelines statements answers both in one round trip. Its result
+ * reaches `body` only once the actor was read and found active; a refused
+ * actor's call returns the actor's error and nothing of what was prefetched.
  */
 export function runScoped<T>(
   env: TenancyEnv,
   who: ScopeIdentity,
   intent: UnitIntent,
   body: (scoped: ScopedUnit) => PromiseLike<Result<T, RookeryError>>,
+): ResultAsync<T, RookeryError>;
+export function runScoped<T, P>(
+  env: TenancyEnv,
+  who: ScopeIdentity,
+  intent: UnitIntent,
+  body: (scoped: ScopedUnit, prefetched: P) => PromiseLike<Result<T, RookeryError>>,
+  prefetch: (unit: TenantUnit) => ResultAsync<P, RookeryError>,
+): ResultAsync<T, RookeryError>;
+export function runScoped<T, P>(
+  env: TenancyEnv,
+  who: ScopeIdentity,
+  intent: UnitIntent,
+  body: (scoped: ScopedUnit, prefetched: P | undefined) => PromiseLike<Result<T, RookeryError>>,
+  prefetch?: (unit: TenantUnit) => ResultAsync<P, RookeryError>,
 ): ResultAsync<T, RookeryError> {
   return env.adapter.tenant(
     who.tenantId,
     async (unit) => {
-      const actor = await loadActor(unit, who.userId);
+      const actorRead = loadActor(unit, who.userId);
+      const early = prefetch?.(unit);
+      const actor = await actorRead;
+      const prefetched = await early;
       if (actor.isErr()) return err(actor.error);
-      return body({
-        unit,
-        actor: actor.value,
-        env,
-        audit: (event) => writeAudit(env, unit, actor.value.userId, event),
-      });
+      if (prefetched?.isErr()) return err(prefetched.error);
+      const value = prefetched?.isOk() ? prefetched.value : undefined;
+      return body(
+        {
+          unit,
+          actor: actor.value,
+          env,
+          audit: (event) => writeAudit(env, unit, actor.value.userId, event),
+        },
+        value,
+      );
     },
     { intent, actorId: who.userId },
   );

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineGroup } from "../conformance/group.js";
 import { expectErr, expectOk } from "../expect-result.js";
 import { penguinMails, tenancyWorld, WORLD_ROLES } from "./penguinmails.js";
-import { ABSENT_ID, expectDenied, expectInvalid } from "./support.js";
+import { ABSENT_ID, type Call, expectDenied, expectInvalid, expectNoChange } from "./support.js";
 
 /** How a user gets a scope, and that it never outlives their membership. */
 export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
@@ -19,6 +19,51 @@ export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
     }
     const member = expectOk(await b.as.member.me());
     expect([...member.workspaceIds]).toEqual([b.ws1]);
+  });
+
+  test("as({ userId, tenantId }) from a session gives the same scope and reads nothing", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy, a } = await tenancyWorld(adapter);
+    for (const role of WORLD_ROLES) {
+      const identity = { userId: a.ids[role], tenantId: a.tenantId };
+      const scope = expectOk(await expectNoChange(inspect, () => tenancy.as(identity)), role);
+      expect({ userId: scope.userId, tenantId: scope.tenantId }).toEqual(identity);
+      expect(expectOk(await scope.me(), `${role}: me()`).role).toBe(role);
+    }
+    expectInvalid(await tenancy.as({ userId: a.ids.owner, tenantId: "nope" }), "identity.tenantId");
+    expectInvalid(await tenancy.as({ userId: "nope", tenantId: a.tenantId }), "identity.userId");
+  });
+
+  test("a session carrying another, an absent or a stale tenant gets NOT_FOUND on every call", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy, a, b } = await tenancyWorld(adapter);
+    const stale = async (tenantId: string, context: string) => {
+      const scope = expectOk(await tenancy.as({ userId: a.ids.owner, tenantId }), context);
+      const calls: Record<string, Call> = {
+        me: () => scope.me(),
+        "workspaces.list": () => scope.workspaces.list(),
+        "campaign.get": () => scope.resources("campaign").get(b.campaign1),
+        "workspaces.create": () => scope.workspaces.create({ name: "Sneaky" }),
+        "members.add": () => scope.members.add({ email: "spy@krill.example" }),
+      };
+      for (const [name, call] of Object.entries(calls)) {
+        expectErr(
+          await expectNoChange(inspect, call),
+          "NOT_FOUND",
+          undefined,
+          `${context}: ${name}`,
+        );
+      }
+    };
+    await stale(b.tenantId, "another tenant");
+    await stale(ABSENT_ID, "an absent tenant");
+    expectOk(await a.as.admin.members.remove(a.ids.member));
+    const removed = expectOk(await tenancy.as({ userId: a.ids.member, tenantId: a.tenantId }));
+    expectErr(await removed.me(), "NOT_FOUND", undefined, "a removed member's session");
   });
 
   test("every role reads its tenant's profile through tenant()", async ({ adapter }) => {
