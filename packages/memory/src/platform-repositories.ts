@@ -71,6 +71,8 @@ function users(draft: Draft<PlatformTables>): UserRepository {
       return ok(row);
     },
     get: (id) => ok(draft.read("users").get(id) ?? null),
+    getMany: (ids) =>
+      ok([...new Set(ids)].sort().flatMap((id) => draft.read("users").get(id) ?? [])),
     getByEmail: (email) => {
       const id = draft.read("emails").get(email.toLowerCase());
       return ok(id === undefined ? null : (draft.read("users").get(id) ?? null));

@@ -55,6 +55,8 @@ export interface UserRepository {
    */
   insert(user: User): Async<User>;
   get(id: UserId): Async<User | null>;
+  /** The users of these ids that exist, in ascending id order: one read for a page of members. */
+  getMany(ids: readonly UserId[]): Async<readonly User[]>;
   /** Looks up by e-mail, compared case-insensitively (the model stores them in lower case). */
   getByEmail(email: string): Async<User | null>;
   /** NOT_FOUND (`user`) when absent; CONFLICT (`user`) when the new e-mail is taken. */

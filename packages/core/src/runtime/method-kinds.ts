@@ -67,6 +67,13 @@ export const PLATFORM_METHODS: {
   readonly [R in Exclude<keyof PlatformUnit, "locate">]: MethodKinds<PlatformUnit[R]>;
 } = {
   tenants: { insert: "write", get: "read", list: "read", update: "write", remove: "write" },
-  users: { insert: "write", get: "read", getByEmail: "read", update: "write", remove: "write" },
+  users: {
+    insert: "write",
+    get: "read",
+    getMany: "read",
+    getByEmail: "read",
+    update: "write",
+    remove: "write",
+  },
   claims: { claim: "write", get: "read", release: "write", releaseAll: "write" },
 };

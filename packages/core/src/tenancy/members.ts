@@ -1,4 +1,4 @@
-import { err, ok, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { UserId } from "../ids.js";
 import type { Membership, Role } from "../model/membership.js";
@@ -283,15 +283,11 @@ function profiles(
   env: TenancyEnv,
   memberships: readonly Membership[],
 ): ResultAsync<Member[], RookeryError> {
-  return env.adapter.platform(
-    (unit) =>
-      safeTry(async function* () {
-        const members: Member[] = [];
-        for (const m of memberships) {
-          members.push(toMember(m, yield* unit.users.get(m.userId)));
-        }
-        return ok(members);
-      }),
-    { intent: "read" },
-  );
+  if (memberships.length === 0) return okAsync([]);
+  return env.adapter
+    .platform((unit) => unit.users.getMany(memberships.map((m) => m.userId)), { intent: "read" })
+    .map((users) => {
+      const byId = new Map(users.map((user) => [user.id, user]));
+      return memberships.map((m) => toMember(m, byId.get(m.userId) ?? null));
+    });
 }

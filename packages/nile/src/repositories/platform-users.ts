@@ -31,6 +31,14 @@ export function userRepository(s: UnitSession): UserRepository {
           ),
       ),
     get: byId,
+    getMany: (ids) =>
+      s
+        .rows(
+          `SELECT ${USER_COLUMNS} FROM users.users
+           WHERE id = ANY ($1::uuid[]) AND deleted IS NULL ORDER BY id`,
+          [[...ids]],
+        )
+        .map((rows) => rows.map((row) => modelRow<User>(row))),
     getByEmail: (email) =>
       s
         .rows(

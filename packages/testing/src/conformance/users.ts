@@ -20,6 +20,18 @@ export function registerUserTests(test: RegisterTest): void {
     expect(await rowsOf(inspect, "users")).toEqual([user]);
   });
 
+  test("getMany answers the users that exist, once each, in ascending id order", async ({
+    adapter,
+    f,
+  }) => {
+    const [a, b, c] = [f.user(), f.user(), f.user()];
+    for (const user of [a, b, c]) expectOk(await adapter.platform((u) => u.users.insert(user)));
+    const asked = [c.id, f.userId(), a.id, c.id];
+    const found = expectOk(await adapter.platform((u) => u.users.getMany(asked)));
+    expect(found).toEqual([a, c].sort((x, y) => x.id.localeCompare(y.id)));
+    expect(expectOk(await adapter.platform((u) => u.users.getMany([])))).toEqual([]);
+  });
+
   test("user insert of an existing id is CONFLICT", async ({ adapter, inspect, f }) => {
     const user = f.user();
     expectOk(await adapter.platform((u) => u.users.insert(user)));
