@@ -10,10 +10,7 @@ describe("the members guide", async () => {
   });
 
   it("refuses a scope to a user of no tenant and to a malformed id", () => {
-    expect(out.stranger._unsafeUnwrapErr()).toMatchObject({
-      code: "NOT_FOUND",
-      entity: "membership",
-    });
+    expect(out.stranger._unsafeUnwrapErr()).toMatchObject({ code: "NOT_FOUND", entity: "user" });
     expect(out.garbage._unsafeUnwrapErr()).toMatchObject({
       code: "VALIDATION",
       message: "Invalid userId: must be a UUID",

@@ -30,7 +30,7 @@ export function runMembersGuide() {
 
     // #region scope-errors
     const stranger = await tenancy.as("0b7e3a4c-5d6f-4a1b-9c8d-7e6f5a4b3c2d");
-    // NOT_FOUND (entity "membership"): this user belongs to no tenant.
+    // NOT_FOUND (entity "user"): no user has this id.
     const garbage = await tenancy.as("not-a-uuid");
     // VALIDATION: "Invalid userId: must be a UUID", issues [{ path: "userId", ... }].
     // #endregion scope-errors

@@ -36,6 +36,7 @@ export type {
   TenantClaimRepository,
   TenantRepository,
   UserLocation,
+  UserLookup,
   UserRepository,
 } from "./port/platform-unit.js";
 export type {

@@ -58,6 +58,7 @@ export {
   type Tenancy,
   type TenancyOptions,
 } from "./tenancy/create-tenancy.js";
+export type { CallerIdentity } from "./tenancy/entry.js";
 export type { AddMemberInput, WorkspaceListInput, WorkspaceNameInput } from "./tenancy/inputs.js";
 export type { Member, MembersService } from "./tenancy/members.js";
 export type { PlatformHandle, PurgeReport, TenantListQuery } from "./tenancy/platform.js";
@@ -79,4 +80,5 @@ export type { ScopedSql } from "./tenancy/scoped-sql.js";
 export type { SettingsService } from "./tenancy/settings.js";
 export type { SubscriptionService } from "./tenancy/subscription.js";
 export type { TenantExport } from "./tenancy/tenant-export.js";
+export type { FindUserInput, PlatformUser, RegisterUserInput } from "./tenancy/users.js";
 export type { WorkspacesService } from "./tenancy/workspaces.js";

@@ -53,9 +53,21 @@ function tenants(draft: Draft<PlatformTables>): TenantRepository {
 }
 
 function users(draft: Draft<PlatformTables>): UserRepository {
-  const emailTaken = (email: string, by: string) => {
-    const owner = draft.read("emails").get(email);
+  const taken = (index: "emails" | "subjects", key: string | null, by: string) => {
+    const owner = key === null ? undefined : draft.read(index).get(key);
     return owner !== undefined && owner !== by;
+  };
+  /** Moves a user's entry in a unique index from the old key to the new one. */
+  const reindex = (
+    index: "emails" | "subjects",
+    from: string | null,
+    to: string | null,
+    id: string,
+  ) => {
+    if (from === to) return;
+    const table = draft.write(index);
+    if (from !== null) table.delete(from);
+    if (to !== null) table.set(to, id);
   };
   return {
     insert: (user) => {
@@ -65,9 +77,13 @@ function users(draft: Draft<PlatformTables>): UserRepository {
       if (draft.read("emails").has(user.email)) {
         return fail(RookeryErrors.conflict("user", "A user with this e-mail exists."));
       }
+      if (taken("subjects", user.subject, user.id)) {
+        return fail(RookeryErrors.conflict("user", "A user with this subject exists."));
+      }
       const row = stored(user);
       draft.write("users").set(row.id, row);
-      draft.write("emails").set(row.email, row.id);
+      reindex("emails", null, row.email, row.id);
+      reindex("subjects", null, row.subject, row.id);
       return ok(row);
     },
     get: (id) => ok(draft.read("users").get(id) ?? null),
@@ -77,16 +93,22 @@ function users(draft: Draft<PlatformTables>): UserRepository {
       const id = draft.read("emails").get(email.toLowerCase());
       return ok(id === undefined ? null : (draft.read("users").get(id) ?? null));
     },
+    getBySubject: (subject) => {
+      const id = draft.read("subjects").get(subject);
+      return ok(id === undefined ? null : (draft.read("users").get(id) ?? null));
+    },
     update: (id, patch) => {
       const current = draft.read("users").get(id);
       if (current === undefined) return fail(RookeryErrors.notFound("user"));
       const row: User = stored({ ...current, ...definedOnly(patch) });
-      if (emailTaken(row.email, id)) {
+      if (taken("emails", row.email, id)) {
         return fail(RookeryErrors.conflict("user", "A user with this e-mail exists."));
       }
-      const emails = draft.write("emails");
-      emails.delete(current.email);
-      emails.set(row.email, id);
+      if (taken("subjects", row.subject, id)) {
+        return fail(RookeryErrors.conflict("user", "A user with this subject exists."));
+      }
+      reindex("emails", current.email, row.email, id);
+      reindex("subjects", current.subject, row.subject, id);
       draft.write("users").set(id, row);
       return ok(row);
     },
@@ -94,7 +116,8 @@ function users(draft: Draft<PlatformTables>): UserRepository {
       const current = draft.read("users").get(id);
       if (current === undefined) return ok(false);
       draft.write("users").delete(id);
-      draft.write("emails").delete(current.email);
+      reindex("emails", current.email, null, id);
+      reindex("subjects", current.subject, null, id);
       draft.write("claims").delete(id);
       return ok(true);
     },

@@ -17,6 +17,8 @@ export interface PlatformTables {
   readonly users: Table<User>;
   /** E-mail to user id: the unique index that makes duplicate e-mails impossible. */
   readonly emails: Table<string>;
+  /** Subject to user id: the unique index of the application's identities. */
+  readonly subjects: Table<string>;
   readonly claims: Table<TenantClaim>;
 }
 
@@ -44,6 +46,7 @@ export const emptyPlatform = (): PlatformTables => ({
   tenants: new Map(),
   users: new Map(),
   emails: new Map(),
+  subjects: new Map(),
   claims: new Map(),
 });
 

@@ -88,6 +88,7 @@ export function fixtures(options: FixtureOptions = {}): Fixtures {
         id,
         email: `user-${tail(id)}@example.com`,
         name: `User ${tail(id)}`,
+        subject: null,
         ...stamps(),
         ...overrides,
       });

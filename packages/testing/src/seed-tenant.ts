@@ -15,6 +15,8 @@ export interface SeedTenantOptions {
   readonly name?: string;
   readonly ownerName?: string | null;
   readonly ownerEmail?: string;
+  /** The subject the application's authentication knows the owner by; none by default. */
+  readonly ownerSubject?: string;
   readonly plan?: string;
   readonly limits?: PlanLimits;
 }
@@ -42,6 +44,7 @@ export async function seedTenant(
   const owner = f.user({
     ...(options.ownerName === undefined ? {} : { name: options.ownerName }),
     ...(options.ownerEmail === undefined ? {} : { email: options.ownerEmail }),
+    ...(options.ownerSubject === undefined ? {} : { subject: options.ownerSubject }),
   });
   const claim = f.claim({ tenantId: tenant.id, userId: owner.id });
   const ownerMembership = f.membership({ tenantId: tenant.id, userId: owner.id, role: "owner" });

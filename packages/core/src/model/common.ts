@@ -22,6 +22,14 @@ const StorableText = z
 /** A name people read: trimmed, 1 to 200 characters. */
 export const DisplayName = StorableText.trim().min(1).max(200);
 
+/**
+ * The application's own identity for a user: the subject its authentication
+ * provider gives them (better-auth and Auth.js user ids, Clerk's `user_2x...`,
+ * WorkOS's `user_01...`, an OIDC `sub`). Opaque: kept exactly as given, not
+ * trimmed or case-folded, 1 to 255 characters of storable text.
+ */
+export const Subject = StorableText.min(1).max(255);
+
 /** A machine name (plan, resource type, limit): lower-case, digits, `_` and `-`. */
 export const Slug = z
   .string()

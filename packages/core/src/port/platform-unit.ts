@@ -14,17 +14,24 @@ export interface PlatformUnit {
   readonly users: UserRepository;
   readonly claims: TenantClaimRepository;
   /**
-   * Optional: where a user belongs, as ONE read: their claim and their
-   * tenant's row, or null when no tenant claims them. Without it, core reads
-   * `claims.get` then `tenants.get`. MUST answer what those two would.
+   * Optional: a user and where they belong, as ONE read: the user row (found
+   * by id or by subject), their claim and the row of the tenant that holds
+   * it; null when no user matches. Without it, core reads `users.get` (or
+   * `users.getBySubject`), `claims.get` and `tenants.get`. MUST answer what
+   * those would.
    */
-  locate?(userId: UserId): Async<UserLocation | null>;
+  locate?(user: UserLookup): Async<UserLocation | null>;
 }
 
-/** A user's claim with the row of the tenant that holds it. */
+/** How the store is asked for a user: by Rookery's id, or by the application's subject. */
+export type UserLookup = { readonly userId: UserId } | { readonly subject: string };
+
+/** A user with their claim and the row of the tenant that holds it. */
 export interface UserLocation {
-  readonly claim: TenantClaim;
-  /** Null only if the claim outlived its tenant row, which a store should not allow. */
+  readonly user: User;
+  /** Null when the user belongs to no tenant. */
+  readonly claim: TenantClaim | null;
+  /** The claiming tenant's row; null without a claim (or if it outlived its tenant, which a store should not allow). */
   readonly tenant: Tenant | null;
 }
 
@@ -50,18 +57,27 @@ export interface TenantRepository {
 export interface UserRepository {
   /**
    * Stores a new user. CONFLICT (`user`) when the id exists or another user
-   * has the same e-mail: the store MUST enforce e-mail uniqueness itself, so
-   * that two concurrent inserts of one address cannot both succeed.
+   * has the same e-mail or the same (non-null) subject: the store MUST enforce
+   * both uniquenesses itself, so that two concurrent inserts of one address or
+   * one subject cannot both succeed.
    */
   insert(user: User): Async<User>;
   get(id: UserId): Async<User | null>;
+  /**
+   * Looks up by the application's subject, compared exactly (subjects are
+   * opaque: no trimming, no case folding). Indexed: a login's first read.
+   */
+  getBySubject(subject: string): Async<User | null>;
   /** The users of these ids that exist, in ascending id order: one read for a page of members. */
   getMany(ids: readonly UserId[]): Async<readonly User[]>;
   /** Looks up by e-mail, compared case-insensitively (the model stores them in lower case). */
   getByEmail(email: string): Async<User | null>;
-  /** NOT_FOUND (`user`) when absent; CONFLICT (`user`) when the new e-mail is taken. */
+  /**
+   * Applies `patch` (a `subject` of null clears it). NOT_FOUND (`user`) when
+   * absent; CONFLICT (`user`) when the new e-mail or subject is another user's.
+   */
   update(id: UserId, patch: UserPatch): Async<User>;
-  /** Deletes the user row and its claim. Returns whether a row went. */
+  /** Deletes the user row with its claim and subject. Returns whether a row went. */
   remove(id: UserId): Async<boolean>;
 }
 

@@ -72,6 +72,7 @@ export const PLATFORM_METHODS: {
     get: "read",
     getMany: "read",
     getByEmail: "read",
+    getBySubject: "read",
     update: "write",
     remove: "write",
   },

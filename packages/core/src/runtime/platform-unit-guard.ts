@@ -1,6 +1,5 @@
 import { errAsync } from "neverthrow";
-import type { UserId } from "../ids.js";
-import type { PlatformUnit } from "../port/platform-unit.js";
+import type { PlatformUnit, UserLookup } from "../port/platform-unit.js";
 import { PLATFORM_METHODS } from "./method-kinds.js";
 import { type CallGuard, refuseCall, type UnitLifetime, wrapRepository } from "./unit-guard.js";
 
@@ -22,9 +21,9 @@ export function guardPlatformUnit(
     ...(locate === undefined
       ? {}
       : {
-          locate: (userId: UserId) => {
+          locate: (user: UserLookup) => {
             const refusal = refuseCall(lifetime, "read", writable);
-            return refusal === null ? locate.call(unit, userId) : errAsync(refusal);
+            return refusal === null ? locate.call(unit, user) : errAsync(refusal);
           },
         }),
   };

@@ -42,6 +42,7 @@ export function claimUser(
             id: env.ids() as UserId,
             email: ref.email,
             name: ref.name ?? null,
+            subject: null,
             createdAt: at,
             updatedAt: at,
           });

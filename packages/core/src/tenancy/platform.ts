@@ -4,18 +4,38 @@ import { type RookeryError, RookeryErrors } from "../errors.js";
 import { TenantId, type UserId } from "../ids.js";
 import { type Page, PageRequest } from "../model/page.js";
 import type { Tenant } from "../model/tenant.js";
+import type { User } from "../model/user.js";
 import { parseField, parseWith } from "../parse.js";
 import type { PurgeCounts } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { type ProvisionedTenant, type ProvisionInput, provisionTenant } from "./provision.js";
 import { writeAudit } from "./scoped.js";
 import { exportTenant, readAll, type TenantExport } from "./tenant-export.js";
+import {
+  FindUserInput,
+  findUser,
+  type PlatformUser,
+  RegisterUserInput,
+  registerIn,
+} from "./users.js";
 
 /**
  * Operator actions across tenants. Kept apart from user scopes on purpose:
  * nothing here acts as a user, and every tenant is named explicitly.
  */
 export interface PlatformHandle {
+  /**
+   * Records a person who signed up in the application's authentication, so
+   * that `tenancy.as({ subject })`, signup and invitations know them. They
+   * belong to no tenant. Idempotent: the same subject and e-mail answer the
+   * same user; a subject is attached to a user known so far only by that
+   * e-mail. CONFLICT (`user`) when the subject is registered with another
+   * e-mail or the e-mail with another subject. Pass only an e-mail your
+   * authentication has verified: registering attaches the subject to it.
+   */
+  registerUser(input: RegisterUserInput): ResultAsync<User, RookeryError>;
+  /** A user by id, e-mail or subject, with the tenant that holds them. NOT_FOUND (`user`). */
+  findUser(by: FindUserInput): ResultAsync<PlatformUser, RookeryError>;
   provisionTenant(input: ProvisionInput): ResultAsync<ProvisionedTenant, RookeryError>;
   /** NOT_FOUND for a tenant still provisioning or already purged. */
   getTenant(tenantId: string): ResultAsync<Tenant, RookeryError>;
@@ -74,6 +94,12 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
     });
 
   return {
+    registerUser: (raw) =>
+      parseWith(RegisterUserInput, raw, "user").asyncAndThen((input) =>
+        env.adapter.platform((unit) => registerIn(env, unit, input)).map((r) => r.user),
+      ),
+    findUser: (raw) =>
+      parseWith(FindUserInput, raw, "user lookup").asyncAndThen((by) => findUser(env, by)),
     provisionTenant: (input) => provisionTenant(env, input),
     getTenant: visibleTenant,
     listTenants: (raw = {}) =>

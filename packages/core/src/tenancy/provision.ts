@@ -2,7 +2,7 @@ import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import { type TenantId, UserId, type WorkspaceId } from "../ids.js";
-import { DisplayName, Email, Slug } from "../model/common.js";
+import { DisplayName, Slug } from "../model/common.js";
 import type { Subscription } from "../model/subscription.js";
 import { SubscriptionStatus } from "../model/subscription.js";
 import type { Tenant } from "../model/tenant.js";
@@ -16,15 +16,19 @@ import { tenantIdForKey } from "./idempotency.js";
 import { type Member, toMember } from "./members.js";
 import { writeAudit } from "./scoped.js";
 import { defaultSettings } from "./settings-values.js";
+import { RegisterUserInput, registerIn } from "./users.js";
 
-const NewUserInput = z.strictObject({ email: Email, name: DisplayName.optional() });
 const ExistingUserInput = z.strictObject({ userId: UserId });
-const UserRef = z.union([ExistingUserInput, NewUserInput]);
+const UserRef = z.union([ExistingUserInput, RegisterUserInput]);
 
 export const ProvisionInput = z.strictObject({
   name: DisplayName,
   plan: Slug,
-  /** A new user (by e-mail), or an existing user who belongs to no tenant. */
+  /**
+   * The person signing up, as `platform.registerUser` takes them (e-mail,
+   * optional subject and name: found or made), or an existing user by id;
+   * either way one who belongs to no tenant yet.
+   */
   owner: UserRef,
   subscriptionStatus: SubscriptionStatus.default("active"),
   firstWorkspace: z.strictObject({ name: DisplayName }).optional(),
@@ -98,7 +102,8 @@ interface Claimed {
 
 /** The owner as the request names them: part of what an idempotency key stands for. */
 function ownerKey(owner: Input["owner"]): string {
-  return "userId" in owner ? `user:${owner.userId}` : `email:${owner.email}`;
+  if ("userId" in owner) return `user:${owner.userId}`;
+  return owner.subject === undefined ? `email:${owner.email}` : `subject:${owner.subject}`;
 }
 
 function claimTenant(env: TenancyEnv, unit: PlatformUnit, tenantId: TenantId, input: Input) {
@@ -128,17 +133,9 @@ function claimTenant(env: TenancyEnv, unit: PlatformUnit, tenantId: TenantId, in
       owner = yield* unit.users.get(input.owner.userId);
       if (owner === null) return err(RookeryErrors.notFound("user", "The owner does not exist."));
     } else {
-      owner = yield* unit.users.getByEmail(input.owner.email);
-      if (owner === null) {
-        owner = yield* unit.users.insert({
-          id: env.ids() as UserId,
-          email: input.owner.email,
-          name: input.owner.name ?? null,
-          createdAt: at,
-          updatedAt: at,
-        });
-        createdOwner = true;
-      }
+      const registered = yield* registerIn(env, unit, input.owner);
+      owner = registered.user;
+      createdOwner = registered.created;
     }
     const claim = await unit.claims.claim({ userId: owner.id, tenantId, claimedAt: at });
     if (claim.isErr()) {

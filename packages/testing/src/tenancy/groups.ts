@@ -2,6 +2,7 @@ import type { ConformanceGroup } from "../conformance/group.js";
 import { auditGroup } from "./audit.js";
 import { entryPointsGroup } from "./entry-points.js";
 import { errorsGroup } from "./errors.js";
+import { identityGroup } from "./identity.js";
 import { isolationMatrixGroup } from "./isolation-matrix.js";
 import { jobsAndContextGroup } from "./job-context.js";
 import { memberRolesGroup } from "./member-roles.js";
@@ -20,6 +21,7 @@ import { workspacesGroup } from "./workspaces.js";
 /** The service scenarios, registered after the port groups. */
 export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   entryPointsGroup,
+  identityGroup,
   jobsAndContextGroup,
   provisioningGroup,
   provisioningFailuresGroup,

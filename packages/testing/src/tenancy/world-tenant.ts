@@ -19,7 +19,7 @@ export async function buildWorldTenant(
     await tenancy.platform.provisionTenant({
       name: "Penguin Corp",
       plan,
-      owner: { email: `pat@${label}.example`, name: "Pat Penguin" },
+      owner: { email: `pat@${label}.example`, name: "Pat Penguin", subject: `pat|${label}` },
       firstWorkspace: { name: "Outreach" },
     }),
     "provisioning",
