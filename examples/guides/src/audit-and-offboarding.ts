@@ -1,6 +1,6 @@
 import { manualClock } from "@rookery/testing";
 import { ok, safeTry } from "neverthrow";
-import { firstWorkspaceOf, guideTenancy } from "./setup.js";
+import { firstWorkspaceOf, guideTenancy, join } from "./setup.js";
 
 /** Runs the snippets of docs/guides/audit-and-offboarding.md and returns what they produced. */
 export function runAuditAndOffboardingGuide() {
@@ -16,8 +16,8 @@ export function runAuditAndOffboardingGuide() {
     });
     const tenantId = signup.tenant.id;
     const pat = yield* tenancy.as(signup.owner.userId);
-    const ada = yield* pat.members.add({ email: "ada@penguin.example", role: "admin" });
-    const max = yield* pat.members.add({ email: "max@penguin.example" });
+    const ada = yield* join(tenancy, pat, { email: "ada@penguin.example", role: "admin" });
+    const max = yield* join(tenancy, pat, { email: "max@penguin.example" });
     const acme = yield* firstWorkspaceOf(signup);
     yield* pat.workspaces.rename(acme.id, { name: "Acme Corporation" });
     const krill = yield* platform.provisionTenant({
@@ -55,7 +55,7 @@ export function runAuditAndOffboardingGuide() {
     const exported = yield* pat.exportData();
     // { format: "rookery.tenant-export/1", exportedAt, tenant, users, memberships,
     //   workspaces, assignments, subscription, settings, workspaceSettings,
-    //   resources, auditEvents }: plain JSON, ready for JSON.stringify.
+    //   resources, invitations, auditEvents }: plain JSON, ready for JSON.stringify.
     const byAdmin = await adaScope.exportData();
     // FORBIDDEN: export and offboarding are the owner's.
     // #endregion export

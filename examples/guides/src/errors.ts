@@ -1,6 +1,6 @@
 import { httpStatusOf, isRookeryError, type RookeryError } from "@rookery/core";
 import { ok, safeTry } from "neverthrow";
-import { guideTenancy } from "./setup.js";
+import { guideTenancy, join } from "./setup.js";
 
 // #region http
 /** Turns a Rookery error into an HTTP answer: status from the code, body safe to show. */
@@ -37,7 +37,7 @@ export function runErrorsGuide() {
     });
     const pat = yield* tenancy.as(penguin.owner.userId);
     const globex = yield* pat.workspaces.create({ name: "Globex Client" });
-    const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
+    const max = yield* join(tenancy, pat, { email: "max@penguin.example", name: "Max" });
     const launch = yield* pat
       .resources("campaign")
       .create({ workspaceId: globex.id, data: { subject: "Launch week" } });
@@ -88,9 +88,12 @@ export function runErrorsGuide() {
       data: { subject: "" },
     });
     // issues: [{ path: "data.subject", message: "Too small: expected string to have >=1 characters" }]
-    const badMember = await pat.members.add({ email: "max(at)penguin.example", name: " " });
+    const badUser = await tenancy.platform.registerUser({
+      email: "max(at)penguin.example",
+      name: " ",
+    });
     const fields =
-      badMember.isErr() && badMember.error.code === "VALIDATION" ? badMember.error.issues : [];
+      badUser.isErr() && badUser.error.code === "VALIDATION" ? badUser.error.issues : [];
     // One issue a failed field, each with its path:
     // [{ path: "email", message: "must be an e-mail address" },
     //  { path: "name", message: "Too small: expected string to have >=1 characters" }]

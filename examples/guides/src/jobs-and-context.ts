@@ -2,7 +2,7 @@ import { createTenancy, type RookeryError, type Scope } from "@rookery/core";
 import { memoryAdapter } from "@rookery/memory";
 import { manualClock } from "@rookery/testing";
 import { err, ok, type Result, safeTry } from "neverthrow";
-import { firstWorkspaceOf, guideTenancy, resources } from "./setup.js";
+import { firstWorkspaceOf, guideTenancy, join, resources } from "./setup.js";
 
 /** Runs the snippets of docs/guides/jobs-and-context.md and returns what they produced. */
 export function runJobsAndContextGuide() {
@@ -30,7 +30,7 @@ export function runJobsAndContextGuide() {
     });
     const acme = yield* firstWorkspaceOf(signup);
     const pat = yield* tenancy.as(signup.owner.userId);
-    const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
+    const max = yield* join(tenancy, pat, { email: "max@penguin.example", name: "Max" });
     yield* pat.workspaces.assign(acme.id, max.userId);
     const scope = yield* tenancy.as(max.userId);
     yield* scope.resources("campaign").create({ workspaceId: acme.id, data: { subject: "Hi" } });

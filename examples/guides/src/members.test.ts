@@ -18,22 +18,26 @@ describe("the members guide", async () => {
     });
   });
 
-  it("adds new users by e-mail and an unattached one by id, with their roles", () => {
+  it("adds registered users and an unattached one by id, with their roles", () => {
     expect(out.ada).toMatchObject({ email: "ada@penguin.example", name: "Ada", role: "admin" });
     expect(out.max).toMatchObject({ email: "max@penguin.example", role: "member" });
     expect(out.mia).toMatchObject({ email: "mia@penguin.example", role: "member" });
     expect(out.mia.tenantId).toBe(out.ada.tenantId);
   });
 
-  it("refuses a member adding, a user of another tenant, and a seat past the plan", () => {
+  it("refuses a member adding, a user of another tenant as an unknown one, and a seat past the plan", () => {
     const denied = out.byMember._unsafeUnwrapErr();
     expect(denied).toMatchObject({
       code: "FORBIDDEN",
       message: "Not allowed: role member is not granted member.add.",
     });
     expect(denied.code === "FORBIDDEN" && denied.trace.length).toBeGreaterThan(0);
-    expect(out.taken._unsafeUnwrapErr()).toMatchObject({ code: "CONFLICT", entity: "user" });
-    expect(out.taken._unsafeUnwrapErr().message).not.toContain("Krill");
+    expect(out.taken._unsafeUnwrapErr()).toEqual({
+      code: "NOT_FOUND",
+      entity: "user",
+      message: "No such user.",
+    });
+    expect(out.taken._unsafeUnwrapErr()).toEqual(out.unknown._unsafeUnwrapErr());
     expect(out.noSeat._unsafeUnwrapErr()).toMatchObject({
       code: "LIMIT_EXCEEDED",
       limit: "seats",

@@ -1,5 +1,5 @@
 import { ok, safeTry } from "neverthrow";
-import { firstWorkspaceOf, guideTenancy } from "./setup.js";
+import { firstWorkspaceOf, guideTenancy, join } from "./setup.js";
 
 /** Runs the snippets of docs/guides/members.md and returns what they produced. */
 export function runMembersGuide() {
@@ -12,7 +12,10 @@ export function runMembersGuide() {
       owner: { email: "kim@krill.example", name: "Kim" },
     });
     const kimScope = yield* tenancy.as(krill.owner.userId);
-    const formerKrill = yield* kimScope.members.add({ email: "mia@penguin.example", name: "Mia" });
+    const formerKrill = yield* join(tenancy, kimScope, {
+      email: "mia@penguin.example",
+      name: "Mia",
+    });
     yield* kimScope.members.remove(formerKrill.userId);
 
     // #region scope
@@ -35,23 +38,28 @@ export function runMembersGuide() {
     // VALIDATION: "Invalid userId: must be a UUID", issues [{ path: "userId", ... }].
     // #endregion scope-errors
 
+    const [adaUser, maxUser, samUser] = [
+      yield* tenancy.platform.registerUser({ email: "ada@penguin.example", name: "Ada" }),
+      yield* tenancy.platform.registerUser({ email: "max@penguin.example", name: "Max" }),
+      yield* tenancy.platform.registerUser({ email: "sam@penguin.example", name: "Sam" }),
+    ];
     // #region add-member
-    const ada = yield* pat.members.add({
-      email: "ada@penguin.example",
-      name: "Ada",
-      role: "admin",
-    });
+    // Ada and Max signed up in your product (platform.registerUser) and belong to
+    // no tenant yet.
+    const ada = yield* pat.members.add({ userId: adaUser.id, role: "admin" });
     // The role defaults to "member".
-    const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
+    const max = yield* pat.members.add({ userId: maxUser.id });
     // #endregion add-member
 
     // #region add-errors
     const maxScope = yield* tenancy.as(max.userId);
-    const byMember = await maxScope.members.add({ email: "sam@penguin.example" });
+    const byMember = await maxScope.members.add({ userId: samUser.id });
     // FORBIDDEN: "Not allowed: role member is not granted member.add."
 
     const taken = await pat.members.add({ userId: krill.owner.userId });
-    // CONFLICT: "This user already belongs to another organisation." (never which one)
+    const unknown = await pat.members.add({ userId: "0b7e3a4c-5d6f-4a1b-9c8d-7e6f5a4b3c2d" });
+    // Both NOT_FOUND (entity "user"): "No such user." Kim belongs to Krill Inc, and
+    // Penguin Corp cannot tell her from an id that names nobody.
     // #endregion add-errors
 
     // #region add-existing
@@ -61,7 +69,7 @@ export function runMembersGuide() {
     // #endregion add-existing
 
     // #region seats
-    const noSeat = await pat.members.add({ email: "sam@penguin.example" });
+    const noSeat = await pat.members.add({ userId: samUser.id });
     // LIMIT_EXCEEDED: { limit: "seats", max: 4 }. Pat, Ada, Max and Mia fill the plan.
     // #endregion seats
 
@@ -113,7 +121,7 @@ export function runMembersGuide() {
 
     // #region seats-freed
     // Max and Mia are gone: two seats are free again.
-    const sam = yield* adaScope.members.add({ email: "sam@penguin.example", name: "Sam" });
+    const sam = yield* adaScope.members.add({ userId: samUser.id });
     // #endregion seats-freed
 
     const remaining = yield* adaScope.members.list();
@@ -126,6 +134,7 @@ export function runMembersGuide() {
       mia,
       byMember,
       taken,
+      unknown,
       noSeat,
       everyone: everyone.items.map((m) => m.name),
       maxSees: maxSees.items.map((m) => m.name),

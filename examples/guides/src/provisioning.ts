@@ -120,7 +120,11 @@ export async function runProvisioningGuide() {
     // Kim signed up earlier, joined Penguin Corp, and has since been removed:
     // her user row remains, but she belongs to no tenant.
     const pat = yield* tenancy.as(owner.userId);
-    const kim = yield* pat.members.add({ email: "kim@krill.example", name: "Kim" });
+    const kimUser = yield* tenancy.platform.registerUser({
+      email: "kim@krill.example",
+      name: "Kim",
+    });
+    const kim = yield* pat.members.add({ userId: kimUser.id });
     yield* pat.members.remove(kim.userId);
 
     const krill = yield* tenancy.platform.provisionTenant({

@@ -2,7 +2,7 @@ import { createTenancy } from "@rookery/core";
 import { memoryAdapter } from "@rookery/memory";
 import { ok, safeTry } from "neverthrow";
 import { z } from "zod";
-import { firstWorkspaceOf } from "./setup.js";
+import { firstWorkspaceOf, join } from "./setup.js";
 
 /** Runs the snippets of docs/guides/resources.md and returns what they produced. */
 export function runResourcesGuide() {
@@ -37,7 +37,7 @@ export function runResourcesGuide() {
     });
     const acme = yield* firstWorkspaceOf(signup);
     const pat = yield* tenancy.as(signup.owner.userId);
-    const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
+    const max = yield* join(tenancy, pat, { email: "max@penguin.example", name: "Max" });
     yield* pat.workspaces.assign(acme.id, max.userId);
     const globex = yield* pat.workspaces.create({ name: "Globex Client" });
     const maxScope = yield* tenancy.as(max.userId);

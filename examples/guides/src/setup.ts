@@ -2,13 +2,17 @@ import {
   type Clock,
   createTenancy,
   type IdGenerator,
+  type Member,
   type ProvisionedTenant,
+  type ResourceCatalogue,
   type RookeryError,
   RookeryErrors,
+  type Scope,
+  type Tenancy,
   type Workspace,
 } from "@rookery/core";
 import { memoryAdapter } from "@rookery/memory";
-import { err, ok, type Result } from "neverthrow";
+import { err, ok, type Result, type ResultAsync } from "neverthrow";
 import { z } from "zod";
 
 /**
@@ -63,4 +67,22 @@ export function firstWorkspaceOf(signup: ProvisionedTenant): Result<Workspace, R
   return signup.workspace === null
     ? err(RookeryErrors.invariant("The tenant was provisioned without a first workspace."))
     : ok(signup.workspace);
+}
+
+/**
+ * Someone signs up in the application and joins the scope's tenant: what an
+ * accepted invitation does (see the invitations guide), in two calls, for the
+ * guides that only need a team.
+ */
+export function join<R extends ResourceCatalogue, S extends z.ZodObject>(
+  tenancy: Tenancy<R, S>,
+  scope: Scope<R, S>,
+  person: { readonly email: string; readonly name?: string; readonly role?: "admin" | "member" },
+): ResultAsync<Member, RookeryError> {
+  const { role, ...profile } = person;
+  return tenancy.platform
+    .registerUser({ ...profile, subject: `auth|${person.email}` })
+    .andThen((user) =>
+      scope.members.add({ userId: user.id, ...(role === undefined ? {} : { role }) }),
+    );
 }

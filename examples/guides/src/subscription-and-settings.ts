@@ -1,6 +1,6 @@
 import { ok, safeTry } from "neverthrow";
 import { z } from "zod";
-import { firstWorkspaceOf, guideTenancy } from "./setup.js";
+import { firstWorkspaceOf, guideTenancy, join } from "./setup.js";
 
 // #region settings-config
 export const settings = {
@@ -27,8 +27,8 @@ export function runSubscriptionAndSettingsGuide() {
       firstWorkspace: { name: "Acme Client" },
     });
     const pat = yield* tenancy.as(signup.owner.userId);
-    const ada = yield* pat.members.add({ email: "ada@penguin.example", role: "admin" });
-    const max = yield* pat.members.add({ email: "max@penguin.example" });
+    const ada = yield* join(tenancy, pat, { email: "ada@penguin.example", role: "admin" });
+    const max = yield* join(tenancy, pat, { email: "max@penguin.example" });
     const adaScope = yield* tenancy.as(ada.userId);
     const maxScope = yield* tenancy.as(max.userId);
     const acme = yield* firstWorkspaceOf(signup);
@@ -48,9 +48,10 @@ export function runSubscriptionAndSettingsGuide() {
     // VALIDATION: issues [{ path: "plan", message: "unknown plan 'platinum'" }]
     // #endregion change-plan
 
+    yield* join(tenancy, pat, { email: "mia@penguin.example" });
+    yield* join(tenancy, pat, { email: "sam@penguin.example" });
     // #region downgrade
-    yield* pat.members.add({ email: "mia@penguin.example" });
-    yield* pat.members.add({ email: "sam@penguin.example" });
+    // Mia and Sam have joined since: five members.
     const downgrade = await pat.subscription.changePlan("starter");
     // LIMIT_EXCEEDED: { limit: "seats", max: 4 }. Five members do not fit in four
     // seats; remove one (or keep the plan) first. Nothing was changed.

@@ -1,5 +1,5 @@
 import { ok, safeTry } from "neverthrow";
-import { guideTenancy } from "./setup.js";
+import { guideTenancy, join } from "./setup.js";
 
 /** Runs the snippets of docs/guides/workspaces.md and returns what they produced. */
 export function runWorkspacesGuide() {
@@ -11,8 +11,8 @@ export function runWorkspacesGuide() {
       owner: { email: "pat@penguin.example", name: "Pat" },
     });
     const pat = yield* tenancy.as(signup.owner.userId);
-    const ada = yield* pat.members.add({ email: "ada@penguin.example", role: "admin" });
-    const max = yield* pat.members.add({ email: "max@penguin.example", name: "Max" });
+    const ada = yield* join(tenancy, pat, { email: "ada@penguin.example", role: "admin" });
+    const max = yield* join(tenancy, pat, { email: "max@penguin.example", name: "Max" });
     const adaScope = yield* tenancy.as(ada.userId);
     const maxScope = yield* tenancy.as(max.userId);
 

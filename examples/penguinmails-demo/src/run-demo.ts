@@ -20,35 +20,55 @@ export async function runDemo(
     ...options,
   });
   if (tenancy.isErr()) return err(tenancy.error);
-  const { platform, as } = tenancy.value;
+  const { platform, as, invitations } = tenancy.value;
   const lines: string[] = [];
   const say = (line: string) => lines.push(line);
 
   return safeTry(async function* () {
     // Signup: one call makes the company, its owner, subscription and first workspace.
+    // The owner is who the product's authentication says signed up (its subject).
     const penguin = yield* platform.provisionTenant({
       name: "Penguin Corp",
       plan: "starter",
-      owner: { email: "pat@penguin.example", name: "Pat" },
+      owner: { email: "pat@penguin.example", name: "Pat", subject: "auth|pat" },
       firstWorkspace: { name: "Acme Client" },
       idempotencyKey: "signup-penguin-corp",
     });
-    const pat = yield* as(penguin.owner.userId);
-    // The team.
-    const ada = yield* pat.members.add({
+    const pat = yield* as({ subject: "auth|pat" });
+    // The team: Pat invites by e-mail; each person signs up in the product and
+    // accepts with the token their invitation e-mail carried.
+    const join = (person: {
+      email: string;
+      name: string;
+      role: "admin" | "member";
+      subject: string;
+    }) =>
+      safeTry(async function* () {
+        const { token } = yield* pat.invitations.create({ email: person.email, role: person.role });
+        yield* platform.registerUser({
+          email: person.email,
+          name: person.name,
+          subject: person.subject,
+        });
+        return invitations.accept(token, { subject: person.subject });
+      });
+    const ada = yield* join({
       email: "ada@penguin.example",
       name: "Ada",
       role: "admin",
+      subject: "auth|ada",
     });
-    const max = yield* pat.members.add({
+    const max = yield* join({
       email: "max@penguin.example",
       name: "Max",
       role: "member",
+      subject: "auth|max",
     });
-    const mia = yield* pat.members.add({
+    const mia = yield* join({
       email: "mia@penguin.example",
       name: "Mia",
       role: "member",
+      subject: "auth|mia",
     });
     // Workspaces and who works in them.
     const acme = penguin.workspace;

@@ -9,9 +9,24 @@ export {
   type RookeryError,
   RookeryErrors,
 } from "./errors.js";
-export { AuditEventId, ResourceId, TenantId, UserId, uuidv7, WorkspaceId } from "./ids.js";
+export {
+  AuditEventId,
+  InvitationId,
+  ResourceId,
+  TenantId,
+  UserId,
+  uuidv7,
+  WorkspaceId,
+} from "./ids.js";
 export { AuditEvent } from "./model/audit.js";
 export { JsonObject, JsonValue } from "./model/common.js";
+export {
+  Invitation,
+  InvitationPatch,
+  InvitationRecord,
+  InvitationStatus,
+  InvitedRole,
+} from "./model/invitation.js";
 export { Membership, Role, TenantClaim } from "./model/membership.js";
 export { type Page, type PageQuery, PageRequest } from "./model/page.js";
 export { Resource, ResourceScope, ResourceUpdate } from "./model/resource.js";
@@ -43,6 +58,7 @@ export type {
   ActorRecord,
   AssignmentRepository,
   AuditRepository,
+  InvitationRepository,
   MembershipRepository,
   OwnTenantReader,
   PurgeCounts,

@@ -11,7 +11,8 @@ export type EntityName =
   | "subscription"
   | "settings"
   | "resource"
-  | "audit_event";
+  | "audit_event"
+  | "invitation";
 
 /** One failed field of an input: `path` is dotted (`limits.seats`), empty for the whole input. */
 export interface ValidationIssue {

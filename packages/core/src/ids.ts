@@ -14,12 +14,14 @@ export const UserId = uuid.brand<"UserId">();
 export const WorkspaceId = uuid.brand<"WorkspaceId">();
 export const ResourceId = uuid.brand<"ResourceId">();
 export const AuditEventId = uuid.brand<"AuditEventId">();
+export const InvitationId = uuid.brand<"InvitationId">();
 
 export type TenantId = z.infer<typeof TenantId>;
 export type UserId = z.infer<typeof UserId>;
 export type WorkspaceId = z.infer<typeof WorkspaceId>;
 export type ResourceId = z.infer<typeof ResourceId>;
 export type AuditEventId = z.infer<typeof AuditEventId>;
+export type InvitationId = z.infer<typeof InvitationId>;
 
 /** Produces a fresh id. Injected so that tests and the proof campaign are deterministic. */
 export type IdGenerator = () => string;

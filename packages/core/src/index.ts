@@ -26,6 +26,7 @@ export {
 export type {
   AuditEventId,
   IdGenerator,
+  InvitationId,
   ResourceId,
   TenantId,
   UserId,
@@ -33,6 +34,7 @@ export type {
 } from "./ids.js";
 export type { AuditEvent } from "./model/audit.js";
 export type { JsonObject, JsonValue } from "./model/common.js";
+export type { Invitation, InvitationStatus, InvitedRole } from "./model/invitation.js";
 export type { Membership, Role } from "./model/membership.js";
 export type { Page, PageRequest } from "./model/page.js";
 export type { Resource, ResourceScope } from "./model/resource.js";
@@ -45,6 +47,7 @@ export type { UnitIntent } from "./port/unit-of-work.js";
 export type { Actor } from "./tenancy/actor.js";
 export type { AuditLogService } from "./tenancy/audit-log.js";
 export type {
+  InvitationConfig,
   JobConfig,
   PlanDefinition,
   ResourceCatalogue,
@@ -60,6 +63,17 @@ export {
 } from "./tenancy/create-tenancy.js";
 export type { CallerIdentity } from "./tenancy/entry.js";
 export type { AddMemberInput, WorkspaceListInput, WorkspaceNameInput } from "./tenancy/inputs.js";
+export type {
+  InvitationInbox,
+  InvitationPreview,
+  InviteeIdentity,
+} from "./tenancy/invitation-inbox.js";
+export type {
+  InvitationListInput,
+  InvitationsService,
+  InviteInput,
+  IssuedInvitation,
+} from "./tenancy/invitations.js";
 export type { Member, MembersService } from "./tenancy/members.js";
 export type { PlatformHandle, PurgeReport, TenantListQuery } from "./tenancy/platform.js";
 export {

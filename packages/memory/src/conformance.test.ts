@@ -13,6 +13,7 @@ const LOCATION: Record<InspectedTable, { readonly platform: boolean; readonly na
   tenant_settings: { platform: false, name: "tenantSettings" },
   workspace_settings: { platform: false, name: "workspaceSettings" },
   resources: { platform: false, name: "resources" },
+  invitations: { platform: false, name: "invitations" },
   audit_events: { platform: false, name: "audit" },
 };
 

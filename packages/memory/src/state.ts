@@ -8,7 +8,12 @@ import type {
   Workspace,
   WorkspaceAssignment,
 } from "@rookery/core";
-import type { TenantClaim, TenantSettings, WorkspaceSettings } from "@rookery/core/adapter";
+import type {
+  InvitationRecord,
+  TenantClaim,
+  TenantSettings,
+  WorkspaceSettings,
+} from "@rookery/core/adapter";
 import type { Table } from "./tables.js";
 
 /** The shared (platform) tables. */
@@ -39,6 +44,7 @@ export interface TenantTables {
   readonly workspaceSettings: Table<WorkspaceSettings>;
   /** Keyed `type/id`. */
   readonly resources: Table<Resource>;
+  readonly invitations: Table<InvitationRecord>;
   readonly audit: Table<AuditEvent>;
 }
 
@@ -58,6 +64,7 @@ export const emptyTenant = (): TenantTables => ({
   tenantSettings: new Map(),
   workspaceSettings: new Map(),
   resources: new Map(),
+  invitations: new Map(),
   audit: new Map(),
 });
 

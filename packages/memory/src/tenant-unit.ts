@@ -2,6 +2,7 @@ import type { Tenant } from "@rookery/core";
 import type { TenantUnit } from "@rookery/core/adapter";
 import { settingsRepository, subscriptionRepository } from "./account-repositories.js";
 import { auditRepository } from "./audit-repository.js";
+import { invitationRepository } from "./invitation-repository.js";
 import { membershipRepository } from "./membership-repository.js";
 import { resourceRepository } from "./resource-repository.js";
 import { ok } from "./results.js";
@@ -20,6 +21,7 @@ export function tenantUnit(ctx: TenantContext, readTenant: () => Tenant | null):
     subscription: subscriptionRepository(ctx),
     settings: settingsRepository(ctx),
     resources: resourceRepository(ctx),
+    invitations: invitationRepository(ctx),
     audit: auditRepository(ctx),
     purge: () => {
       const counts = {

@@ -1,6 +1,8 @@
 import type { Clock, IdGenerator } from "@rookery/core";
 import {
   AuditEvent,
+  InvitationId,
+  InvitationRecord,
   Membership,
   Resource,
   ResourceId,
@@ -36,6 +38,7 @@ export interface Fixtures {
   userId(): UserId;
   workspaceId(): WorkspaceId;
   resourceId(): ResourceId;
+  invitationId(): InvitationId;
   tenant(overrides?: Partial<Tenant>): Tenant;
   user(overrides?: Partial<User>): User;
   claim(overrides: Owned<TenantClaim, "tenantId" | "userId">): TenantClaim;
@@ -52,6 +55,8 @@ export interface Fixtures {
   /** A tenant-scoped `campaign` unless `type` / `workspaceId` say otherwise. */
   resource(overrides: Owned<Resource, "tenantId">): Resource;
   auditEvent(overrides: Owned<AuditEvent, "tenantId">): AuditEvent;
+  /** A pending invitation of a member, expiring a week after the fixture clock's now. */
+  invitation(overrides: Owned<InvitationRecord, "tenantId" | "invitedBy">): InvitationRecord;
 }
 
 export function fixtures(options: FixtureOptions = {}): Fixtures {
@@ -71,6 +76,7 @@ export function fixtures(options: FixtureOptions = {}): Fixtures {
     userId: () => UserId.parse(ids()),
     workspaceId: () => WorkspaceId.parse(ids()),
     resourceId: () => ResourceId.parse(ids()),
+    invitationId: () => InvitationId.parse(ids()),
     tenant: (overrides = {}) => {
       const id = overrides.id ?? ids();
       return Tenant.parse({
@@ -139,5 +145,20 @@ export function fixtures(options: FixtureOptions = {}): Fixtures {
         at: now(),
         ...overrides,
       }),
+    invitation: (overrides) => {
+      const id = overrides.id ?? ids();
+      return InvitationRecord.parse({
+        id,
+        email: `invitee-${tail(id)}@example.com`,
+        role: "member",
+        workspaceIds: [],
+        status: "pending",
+        expiresAt: new Date(clock().getTime() + 7 * 86_400_000).toISOString(),
+        acceptedBy: null,
+        secretHash: "0".repeat(64),
+        ...stamps(),
+        ...overrides,
+      });
+    },
   };
 }

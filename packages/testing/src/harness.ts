@@ -12,6 +12,7 @@ export type InspectedTable =
   | "tenant_settings"
   | "workspace_settings"
   | "resources"
+  | "invitations"
   | "audit_events";
 
 /**

@@ -4,6 +4,7 @@ import { atomicityGroup } from "./conformance/atomicity.js";
 import { auditGroup } from "./conformance/audit.js";
 import { concurrencyGroup } from "./conformance/concurrency.js";
 import type { ConformanceContext, ConformanceGroup } from "./conformance/group.js";
+import { invitationsGroup } from "./conformance/invitations.js";
 import { isolationGroup } from "./conformance/isolation.js";
 import { lifetimeGroup } from "./conformance/lifetime.js";
 import { resourcesGroup } from "./conformance/resources.js";
@@ -23,6 +24,7 @@ const GROUPS: readonly ConformanceGroup[] = [
   subscriptionGroup,
   settingsGroup,
   resourcesGroup,
+  invitationsGroup,
   auditGroup,
   isolationGroup,
   atomicityGroup,

@@ -1,7 +1,8 @@
 import type { ResultAsync } from "neverthrow";
 import type { RookeryError } from "../errors.js";
-import type { ResourceId, TenantId, UserId, WorkspaceId } from "../ids.js";
+import type { InvitationId, ResourceId, TenantId, UserId, WorkspaceId } from "../ids.js";
 import type { AuditEvent } from "../model/audit.js";
+import type { InvitationPatch, InvitationRecord, InvitationStatus } from "../model/invitation.js";
 import type { Membership, Role } from "../model/membership.js";
 import type { Page, PageQuery } from "../model/page.js";
 import type { Resource, ResourceUpdate } from "../model/resource.js";
@@ -32,9 +33,10 @@ export interface TenantUnit {
   readonly subscription: SubscriptionRepository;
   readonly settings: SettingsRepository;
   readonly resources: ResourceRepository;
+  readonly invitations: InvitationRepository;
   readonly audit: AuditRepository;
   /**
-   * Deletes every tenant-owned row of this tenant (offboarding). The tenant
+   * Deletes every tenant-owned row of this tenant (offboarding), its invitations included. The tenant
    * row and the claims are shared data, removed by a platform unit afterwards.
    */
   purge(): Async<PurgeCounts>;
@@ -178,6 +180,25 @@ export interface ResourceRepository {
     query: PageQuery & { readonly type: string; readonly workspaces: WorkspaceFilter },
   ): Async<Page<Resource>>;
   count(query: { readonly type: string; readonly workspaces: WorkspaceFilter }): Async<number>;
+}
+
+/** The tenant's invitations, each with the hash of its token's secret. */
+export interface InvitationRepository {
+  /** CONFLICT (`invitation`) when the id exists. */
+  insert(invitation: InvitationRecord): Async<InvitationRecord>;
+  get(id: InvitationId): Async<InvitationRecord | null>;
+  /**
+   * Ascending id order; `status` and `email` (compared in lower case, as
+   * stored) narrow the page.
+   */
+  list(
+    query: PageQuery & {
+      readonly status?: InvitationStatus | undefined;
+      readonly email?: string | undefined;
+    },
+  ): Async<Page<InvitationRecord>>;
+  /** Applies `patch`; NOT_FOUND (`invitation`) when absent. */
+  update(id: InvitationId, patch: InvitationPatch): Async<InvitationRecord>;
 }
 
 export interface AuditRepository {

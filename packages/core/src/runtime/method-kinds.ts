@@ -59,6 +59,7 @@ export const TENANT_METHODS: {
     list: "read",
     count: "read",
   },
+  invitations: { insert: "write", get: "read", list: "read", update: "write" },
   audit: { append: "write", list: "read" },
 };
 

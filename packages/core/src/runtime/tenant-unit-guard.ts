@@ -59,6 +59,7 @@ export function guardTenantUnit(
     subscription: repository("subscription"),
     settings: repository("settings"),
     resources: repository("resources"),
+    invitations: repository("invitations"),
     audit: repository("audit"),
     purge: () => guard("write", [], () => unit.purge()) as ReturnType<TenantUnit["purge"]>,
     ...(actor === undefined

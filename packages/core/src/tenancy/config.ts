@@ -34,6 +34,12 @@ export interface JobConfig {
   readonly ttlSeconds?: number;
 }
 
+/** How invitations behave. */
+export interface InvitationConfig {
+  /** How long an invitation's token stays valid; 7 days by default. Resending starts it again. */
+  readonly ttlSeconds?: number;
+}
+
 export interface TenancyConfig<
   Resources extends ResourceCatalogue = ResourceCatalogue,
   Settings extends z.ZodObject = z.ZodObject,
@@ -46,6 +52,7 @@ export interface TenancyConfig<
   /** How long an offboarded tenant's data is kept before it may be purged. 30 days by default. */
   readonly retentionDays?: number;
   readonly jobs?: JobConfig;
+  readonly invitations?: InvitationConfig;
   /** Id source; time-ordered UUIDs by default. Inject `sequentialIds()` for deterministic tests. */
   readonly ids?: IdGenerator;
   /** Time source; the system clock by default. */
@@ -54,7 +61,11 @@ export interface TenancyConfig<
 
 const slug = /^[a-z][a-z0-9_-]{0,62}$/;
 
-/** The policy's own resource types: an application type of the same name would merge with them. */
+/**
+ * The policy's own resource types, and the nouns of Rookery's own audit
+ * actions: an application type of the same name would merge with them, and
+ * its events would be mistaken for Rookery's.
+ */
 const BUILTIN_TYPES = new Set([
   "tenant",
   "membership",
@@ -63,6 +74,9 @@ const BUILTIN_TYPES = new Set([
   "settings",
   "audit",
   "workspace",
+  "invitation",
+  "subscription",
+  "ownership",
 ]);
 
 /** Checks the parts of a configuration that zod can check, before anything runs. */
@@ -96,6 +110,16 @@ export const TenancyConfigShape = z.object({
     .object({
       secret: z.string().min(32, "use a secret of at least 32 characters"),
       ttlSeconds: z.number().int().min(1).optional(),
+    })
+    .optional(),
+  invitations: z
+    .object({
+      ttlSeconds: z
+        .number()
+        .int()
+        .min(60)
+        .max(90 * 86_400)
+        .optional(),
     })
     .optional(),
 });

@@ -9,6 +9,7 @@ import { type ResourceCatalogue, type TenancyConfig, TenancyConfigShape } from "
 import { type ScopeContext, scopeContext } from "./context.js";
 import { type CallerIdentity, resolveIdentity } from "./entry.js";
 import type { TenancyEnv } from "./env.js";
+import { type InvitationInbox, invitationInbox } from "./invitation-inbox.js";
 import { verifyJobToken } from "./job-token.js";
 import { type PlatformHandle, platformHandle } from "./platform.js";
 import {
@@ -41,6 +42,12 @@ export interface Tenancy<
    *   belongs to no tenant; TENANT_INACTIVE when theirs is suspended or deleted.
    */
   as(identity: CallerIdentity): ResultAsync<Scope<Resources, Settings>, RookeryError>;
+  /**
+   * The invitee's side of invitations: inspect, accept or decline with the
+   * token the invitation was sent with. Invitees belong to no tenant yet, so
+   * this needs no scope.
+   */
+  readonly invitations: InvitationInbox;
   /** Resumes a scope from `scope.toJob()`, re-checking that the user is still a member. */
   fromJob(token: string): ResultAsync<Scope<Resources, Settings>, RookeryError>;
   /** Optional AsyncLocalStorage binding of a scope, for frameworks. */
@@ -104,6 +111,7 @@ export function createTenancy<
     settings: options.settings,
     retentionDays: options.retentionDays ?? 30,
     jobs: options.jobs,
+    invitationTtlMs: (options.invitations?.ttlSeconds ?? 7 * 86_400) * 1000,
     ids: options.ids ?? uuidv7,
     clock: options.clock ?? systemClock,
   };
@@ -112,6 +120,7 @@ export function createTenancy<
   return ok({
     platform: platformHandle(env),
     as,
+    invitations: invitationInbox(env),
     fromJob: (token) =>
       safeTry(async function* () {
         const who = yield* verifyJobToken(env.jobs, token, env.clock());

@@ -13,6 +13,8 @@ export interface TenancyEnv {
   readonly settings: SettingsDefinition | undefined;
   readonly retentionDays: number;
   readonly jobs: JobConfig | undefined;
+  /** How long an invitation stays valid, in milliseconds. */
+  readonly invitationTtlMs: number;
   readonly ids: IdGenerator;
   readonly clock: Clock;
 }

@@ -1,79 +1,144 @@
-import { err, ok, type ResultAsync, safeTry } from "neverthrow";
-import { type RookeryError, RookeryErrors } from "../errors.js";
+import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
+import type { RookeryError } from "../errors.js";
 import type { TenantId, UserId } from "../ids.js";
-import type { User } from "../model/user.js";
+import type { PlatformUnit } from "../port/platform-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
+import { writeAudit } from "./scoped.js";
 
-/** A user claimed for a tenant, with what the claim made so that it can be undone. */
-export interface ClaimedUser {
-  readonly user: Pick<User, "id"> & Partial<User>;
-  /** The user row was created by this claim. */
-  readonly created: boolean;
-  /** The claim was taken by this call (false when the user was already this tenant's). */
-  readonly claimedNow?: boolean;
+/** A user claimed for a tenant, and whether this call took the claim (so that it can be undone). */
+export interface Claim {
+  readonly userId: UserId;
+  /** False when the user was already this tenant's. */
+  readonly claimedNow: boolean;
 }
 
-type UserRef =
-  | { readonly userId: UserId }
-  | { readonly email: string; readonly name?: string | undefined };
+/** Who is joining the user to which tenant, and what to answer if another tenant holds them. */
+export interface Joining {
+  readonly tenantId: TenantId;
+  /** The acting user, recorded by the store's session and in the audit log. */
+  readonly actorId: UserId;
+  /** The error for a user another tenant holds: what the caller may learn of that, and no more. */
+  readonly taken: RookeryError;
+}
 
 /**
- * Finds or creates the user and claims them for the tenant, in one platform
- * unit: the claim is the store's guarantee that of two tenants adding the same
- * person at once, only one succeeds.
+ * Inside a platform unit, claims the user for the tenant: the store's
+ * guarantee that of two tenants taking the same person at once, only one
+ * succeeds. `taken` when another tenant holds them.
  */
-export function claimUser(
+export function claimIn(
   env: TenancyEnv,
-  tenantId: TenantId,
-  ref: UserRef,
-): ResultAsync<ClaimedUser & { readonly user: User }, RookeryError> {
-  return env.adapter.platform((unit) =>
-    safeTry(async function* () {
-      const at = nowIso(env);
-      let user: User | null;
-      let created = false;
-      if ("userId" in ref) {
-        user = yield* unit.users.get(ref.userId);
-        if (user === null) return err(RookeryErrors.notFound("user"));
-      } else {
-        user = yield* unit.users.getByEmail(ref.email);
-        if (user === null) {
-          user = yield* unit.users.insert({
-            id: env.ids() as UserId,
-            email: ref.email,
-            name: ref.name ?? null,
-            subject: null,
-            createdAt: at,
-            updatedAt: at,
-          });
-          created = true;
-        }
-      }
-      const held = yield* unit.claims.get(user.id);
-      if (held !== null && held.tenantId !== tenantId) {
-        // Says nothing of which tenant: that would leak another tenant's member list.
-        return err(
-          RookeryErrors.conflict("user", "This user already belongs to another organisation."),
-        );
-      }
-      if (held === null) yield* unit.claims.claim({ userId: user.id, tenantId, claimedAt: at });
-      return ok({ user, created, claimedNow: held === null });
-    }),
-  );
+  unit: PlatformUnit,
+  joining: Joining,
+  userId: UserId,
+): ResultAsync<Claim, RookeryError> {
+  return safeTry(async function* () {
+    const held = yield* unit.claims.get(userId);
+    if (held !== null && held.tenantId !== joining.tenantId) return err(joining.taken);
+    if (held === null) {
+      const claimed = await unit.claims.claim({
+        userId,
+        tenantId: joining.tenantId,
+        claimedAt: nowIso(env),
+      });
+      // Another tenant's unit claimed them since the read: it won.
+      if (claimed.isErr())
+        return err(claimed.error.code === "CONFLICT" ? joining.taken : claimed.error);
+    }
+    return ok({ userId, claimedNow: held === null });
+  });
 }
 
-/** Releases a user's claim on the tenant (and the user row, if the claim created it). */
-export function releaseUser(
+/**
+ * Runs `write`, which makes the claimed user a member, and settles the claim
+ * with its outcome. Claims and memberships live in different units, so:
+ * - if `write` failed, the claim this call took is released, unless a
+ *   concurrent join of the same person made them a member meanwhile;
+ * - if it succeeded, the claim is taken again, because a concurrent failed
+ *   join may have released it meanwhile (and if another tenant took the
+ *   person in that moment, the membership is withdrawn and the join fails).
+ */
+export function joinWithClaim<T>(
+  env: TenancyEnv,
+  joining: Joining,
+  claim: Claim,
+  write: () => PromiseLike<Result<T, RookeryError>>,
+): ResultAsync<T, RookeryError> {
+  return safeTry(async function* () {
+    const written = await write();
+    if (written.isErr()) {
+      if (claim.claimedNow) {
+        const now = await env.adapter.tenant(
+          joining.tenantId,
+          (unit) => unit.memberships.get(claim.userId),
+          { intent: "read", actorId: joining.actorId },
+        );
+        if (now.isOk() && now.value === null)
+          await releaseClaim(env, joining.tenantId, claim.userId);
+      }
+      return err(written.error);
+    }
+    yield* confirmClaim(env, joining, claim.userId);
+    return ok(written.value);
+  });
+}
+
+/** Releases a user's claim on the tenant, if the tenant still holds it. */
+function releaseClaim(
   env: TenancyEnv,
   tenantId: TenantId,
-  claimed: ClaimedUser,
-): ResultAsync<void, RookeryError> {
-  return env.adapter.platform((unit) =>
-    safeTry(async function* () {
-      if (claimed.claimedNow !== false)
-        yield* unit.claims.release(claimed.user.id as UserId, tenantId);
-      if (claimed.created) yield* unit.users.remove(claimed.user.id as UserId);
-      return ok(undefined);
-    }),
-  );
+  userId: UserId,
+): ResultAsync<boolean, RookeryError> {
+  return env.adapter.platform((unit) => unit.claims.release(userId, tenantId));
+}
+
+/**
+ * Releases a removed member's claim. The membership went in an earlier unit,
+ * so the person may have been added back in between: then the claim is theirs
+ * again and is re-taken (or the re-added membership withdrawn, if another
+ * tenant took them meanwhile).
+ */
+export function releaseAfterRemoval(env: TenancyEnv, joining: Joining, userId: UserId) {
+  return safeTry(async function* () {
+    yield* releaseClaim(env, joining.tenantId, userId);
+    const back = yield* env.adapter.tenant(
+      joining.tenantId,
+      (unit) => unit.memberships.get(userId),
+      { intent: "read", actorId: joining.actorId },
+    );
+    if (back !== null) yield* confirmClaim(env, joining, userId);
+    return ok(undefined);
+  });
+}
+
+/**
+ * Re-takes the claim after the membership is written (idempotent when it still
+ * holds). If another tenant took the person in the meantime, or their user row
+ * went, the membership is withdrawn and the join fails: one tenant per user
+ * wins over this call.
+ */
+function confirmClaim(env: TenancyEnv, joining: Joining, userId: UserId) {
+  return safeTry(async function* () {
+    const claim = await env.adapter.platform((unit) =>
+      unit.claims.claim({ userId, tenantId: joining.tenantId, claimedAt: nowIso(env) }),
+    );
+    if (claim.isOk()) return ok(undefined);
+    yield* env.adapter.tenant(
+      joining.tenantId,
+      (unit) =>
+        unit.memberships.get(userId).andThen((membership) =>
+          membership === null
+            ? ok(undefined)
+            : unit.memberships.remove(userId).andThen(() =>
+                writeAudit(env, unit, joining.actorId, {
+                  action: "member.remove",
+                  target: { type: "user", id: userId },
+                  before: { role: membership.role },
+                }),
+              ),
+        ),
+      { actorId: joining.actorId },
+    );
+    return err(claim.error.code === "CONFLICT" ? joining.taken : claim.error);
+  });
 }

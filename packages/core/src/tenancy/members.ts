@@ -5,10 +5,11 @@ import type { Membership, Role } from "../model/membership.js";
 import type { Page, PageRequest } from "../model/page.js";
 import type { User } from "../model/user.js";
 import { parseField, parseWith } from "../parse.js";
+import type { TenantUnit } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { AddMemberInput, MemberListInput, RoleInput, UserIdInput } from "./inputs.js";
-import { claimUser, releaseUser } from "./member-claims.js";
-import { runScoped, type ScopedUnit, type ScopeIdentity, writeAudit } from "./scoped.js";
+import { claimIn, type Joining, joinWithClaim, releaseAfterRemoval } from "./member-claims.js";
+import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
 
 /** A membership with the person's profile. */
 export interface Member extends Membership {
@@ -21,7 +22,11 @@ export interface MembersService {
   /** Owners and admins see every member; a member sees the people of their workspaces. */
   list(page?: PageRequest): ResultAsync<Page<Member>, RookeryError>;
   get(userId: string): ResultAsync<Member, RookeryError>;
-  /** Adds a new user (by e-mail) or an existing one who belongs to no tenant, within the plan's seats. */
+  /**
+   * Adds an existing user who belongs to no tenant, within the plan's seats.
+   * A user of another tenant answers NOT_FOUND exactly as an unknown id does.
+   * To bring in someone by e-mail, invite them (`scope.invitations`).
+   */
   add(input: AddMemberInput): ResultAsync<Member, RookeryError>;
   changeRole(userId: string, role: Role): ResultAsync<Member, RookeryError>;
   remove(userId: string): ResultAsync<void, RookeryError>;
@@ -64,42 +69,37 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
       safeTry(async function* () {
         const input = yield* parseWith(AddMemberInput, raw, "member");
         // Check first, so that a caller without the right claims nobody, even for a moment.
-        yield* runScoped(env, who, "read", (s) => mayAdd(s, input.role, newcomerId(input)));
-        const claimed = yield* claimUser(env, who.tenantId, input);
-        const added = await runScoped(env, who, "write", (s) =>
+        yield* runScoped(env, who, "read", (s) => mayAdd(s, input.role, input.userId));
+        const joining = joiningOf(who);
+        const { user, claim } = yield* env.adapter.platform((unit) =>
           safeTry(async function* () {
-            yield* mayAdd(s, input.role, claimed.user.id);
-            const at = nowIso(env);
-            const membership = yield* s.unit.memberships.insert({
-              tenantId: s.unit.tenantId,
-              userId: claimed.user.id,
-              role: input.role,
-              createdAt: at,
-              updatedAt: at,
-            });
-            yield* s.audit({
-              action: "member.add",
-              target: { type: "user", id: membership.userId },
-              after: { role: membership.role },
-            });
-            return ok(membership);
+            const found = yield* unit.users.get(input.userId);
+            if (found === null) return err(joining.taken);
+            return ok({ user: found, claim: yield* claimIn(env, unit, joining, found.id) });
           }),
         );
-        if (added.isErr()) {
-          // A concurrent add of the same person may have made them a member meanwhile;
-          // the claim (and a user row this call created) is then theirs and must stay.
-          const now = await env.adapter.tenant(
-            who.tenantId,
-            (unit) => unit.memberships.get(claimed.user.id),
-            { intent: "read", actorId: who.userId },
-          );
-          if (now.isOk() && now.value === null) await releaseUser(env, who.tenantId, claimed);
-          return err(added.error);
-        }
-        // Claims and memberships live in different units, so a cleanup of a concurrent
-        // failed add may have released the claim meanwhile: take it again, or undo.
-        yield* confirmClaim(env, who, claimed.user.id);
-        return ok({ ...added.value, email: claimed.user.email, name: claimed.user.name });
+        const added = yield* joinWithClaim(env, joining, claim, () =>
+          runScoped(env, who, "write", (s) =>
+            safeTry(async function* () {
+              yield* mayAdd(s, input.role, user.id);
+              const at = nowIso(env);
+              const membership = yield* s.unit.memberships.insert({
+                tenantId: s.unit.tenantId,
+                userId: user.id,
+                role: input.role,
+                createdAt: at,
+                updatedAt: at,
+              });
+              yield* s.audit({
+                action: "member.add",
+                target: { type: "user", id: membership.userId },
+                after: { role: membership.role },
+              });
+              return ok(membership);
+            }),
+          ),
+        );
+        return ok(toMember(added, user));
       }),
     changeRole: (rawUserId, rawRole) =>
       safeTry(async function* () {
@@ -127,12 +127,12 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
       safeTry(async function* () {
         const userId = yield* parseField(UserIdInput, rawUserId, "userId");
         yield* runScoped(env, who, "write", (s) => removeMember(s, userId));
-        return releaseAfterRemoval(env, who, userId);
+        return releaseAfterRemoval(env, joiningOf(who), userId);
       }),
     leave: () =>
       safeTry(async function* () {
         yield* runScoped(env, who, "write", (s) => removeMember(s, s.actor.userId));
-        return releaseAfterRemoval(env, who, who.userId);
+        return releaseAfterRemoval(env, joiningOf(who), who.userId);
       }),
     transferOwnership: (rawUserId) =>
       safeTry(async function* () {
@@ -160,70 +160,31 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
 }
 
 /**
- * Releases a removed member's claim. The membership went in an earlier unit,
- * so the person may have been added back in between: then the claim is theirs
- * again and is re-taken (or the re-added membership withdrawn, if another
- * tenant took them meanwhile).
+ * Who joins people to the scope's tenant. A user another tenant holds answers
+ * exactly as a user that does not exist: adding someone must not tell whether
+ * they are a customer elsewhere.
  */
-function releaseAfterRemoval(env: TenancyEnv, who: ScopeIdentity, userId: UserId) {
-  return safeTry(async function* () {
-    yield* releaseUser(env, who.tenantId, { user: { id: userId }, created: false });
-    const back = yield* env.adapter.tenant(who.tenantId, (unit) => unit.memberships.get(userId), {
-      intent: "read",
-      actorId: who.userId,
-    });
-    if (back !== null) yield* confirmClaim(env, who, userId);
-    return ok(undefined);
-  });
+function joiningOf(who: ScopeIdentity): Joining {
+  return { tenantId: who.tenantId, actorId: who.userId, taken: RookeryErrors.notFound("user") };
+}
+
+/** May the actor add a member with `role`, and is a seat free? */
+function mayAdd(s: ScopedUnit, role: Role, userId: UserId) {
+  return s.env.authorizer
+    .assignRole(s.actor, { userId, role: null }, role)
+    .asyncAndThen(() => seatFree(s.unit));
 }
 
 /**
- * Re-takes the claim after the membership is written (idempotent when it still
- * holds). If another tenant took the person in the meantime, or their user row
- * went, the membership is withdrawn and the add fails: one tenant per user wins
- * over this call.
+ * LIMIT_EXCEEDED (`seats`) when every seat of the plan is taken. Run in the
+ * write unit that adds the member: write units of a tenant are serialised, so
+ * the count holds until the insert.
  */
-function confirmClaim(env: TenancyEnv, who: ScopeIdentity, userId: UserId) {
+export function seatFree(unit: TenantUnit): ResultAsync<void, RookeryError> {
   return safeTry(async function* () {
-    const claim = await env.adapter.platform((unit) =>
-      unit.claims.claim({ userId, tenantId: who.tenantId, claimedAt: nowIso(env) }),
-    );
-    if (claim.isOk()) return ok(undefined);
-    yield* env.adapter.tenant(
-      who.tenantId,
-      (unit) =>
-        unit.memberships.get(userId).andThen((membership) =>
-          membership === null
-            ? ok(undefined)
-            : unit.memberships.remove(userId).andThen(() =>
-                writeAudit(env, unit, who.userId, {
-                  action: "member.remove",
-                  target: { type: "user", id: userId },
-                  before: { role: membership.role },
-                }),
-              ),
-        ),
-      { actorId: who.userId },
-    );
-    return err(
-      claim.error.code === "CONFLICT"
-        ? RookeryErrors.conflict("user", "This user already belongs to another organisation.")
-        : claim.error,
-    );
-  });
-}
-
-/** Until the user is claimed, a newcomer has no id; the policy needs only some id to decide. */
-function newcomerId(input: { readonly userId: UserId } | { readonly email: string }): UserId {
-  return "userId" in input ? input.userId : ("newcomer" as UserId);
-}
-
-function mayAdd(s: ScopedUnit, role: Role, userId: UserId) {
-  return safeTry(async function* () {
-    yield* s.env.authorizer.assignRole(s.actor, { userId, role: null }, role);
-    const subscription = yield* s.unit.subscription.get();
+    const subscription = yield* unit.subscription.get();
     const seats = subscription?.limits.seats ?? 0;
-    if ((yield* s.unit.memberships.count()) >= seats) {
+    if ((yield* unit.memberships.count()) >= seats) {
       return err(RookeryErrors.limitExceeded("seats", seats));
     }
     return ok(undefined);

@@ -7,6 +7,7 @@ import type { Actor } from "./actor.js";
 import { type AuditLogService, auditLogService } from "./audit-log.js";
 import type { ResourceCatalogue } from "./config.js";
 import type { TenancyEnv } from "./env.js";
+import { type InvitationsService, invitationsService } from "./invitations.js";
 import { signJobToken } from "./job-token.js";
 import { type MembersService, membersService } from "./members.js";
 import { changeStatus } from "./platform.js";
@@ -32,6 +33,8 @@ export interface Scope<
   /** The tenant's profile. */
   tenant(): ResultAsync<Tenant, RookeryError>;
   readonly members: MembersService;
+  /** Invitations by e-mail: how people who belong to no tenant yet are brought in. */
+  readonly invitations: InvitationsService;
   readonly workspaces: WorkspacesService;
   readonly subscription: SubscriptionService;
   readonly settings: SettingsService<Settings>;
@@ -71,6 +74,7 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
     );
   const services = {
     members: membersService(env, who),
+    invitations: invitationsService(env, who),
     workspaces: workspacesService(env, who),
     subscription: subscriptionService(env, who),
     settings: settingsService<Settings>(env, who),

@@ -2,6 +2,7 @@ import { ok, type ResultAsync, safeTry } from "neverthrow";
 import type { RookeryError } from "../errors.js";
 import type { TenantId } from "../ids.js";
 import type { AuditEvent } from "../model/audit.js";
+import type { Invitation } from "../model/invitation.js";
 import type { Membership } from "../model/membership.js";
 import type { Page, PageQuery } from "../model/page.js";
 import type { Resource } from "../model/resource.js";
@@ -12,6 +13,7 @@ import type { User } from "../model/user.js";
 import type { Workspace, WorkspaceAssignment } from "../model/workspace.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
 import type { TenancyEnv } from "./env.js";
+import { withoutSecret } from "./invitations.js";
 
 /** Everything a tenant owns, as one JSON document (offboarding, data portability). */
 export interface TenantExport {
@@ -26,6 +28,8 @@ export interface TenantExport {
   readonly settings: TenantSettings | null;
   readonly workspaceSettings: readonly WorkspaceSettings[];
   readonly resources: readonly Resource[];
+  /** Without the hashes of their tokens' secrets. */
+  readonly invitations: readonly Invitation[];
   readonly auditEvents: readonly AuditEvent[];
 }
 
@@ -87,6 +91,7 @@ function readOwned(env: TenancyEnv, unit: TenantUnit) {
       settings: yield* unit.settings.getTenant(),
       workspaceSettings,
       resources,
+      invitations: (yield* readAll((q) => unit.invitations.list(q))).map(withoutSecret),
       auditEvents: yield* readAll((q) => unit.audit.list(q)),
     });
   });

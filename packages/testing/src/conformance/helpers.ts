@@ -15,6 +15,7 @@ export const ALL_TABLES: readonly InspectedTable[] = [
   "tenant_settings",
   "workspace_settings",
   "resources",
+  "invitations",
   "audit_events",
 ];
 

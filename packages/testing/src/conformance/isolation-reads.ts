@@ -1,5 +1,5 @@
 import type { Resource, RookeryAdapter, TenantId, UserId, WorkspaceId } from "@rookery/core";
-import type { TenantUnit } from "@rookery/core/adapter";
+import type { InvitationRecord, TenantUnit } from "@rookery/core/adapter";
 import { ok, safeTry } from "neverthrow";
 import { expect } from "vitest";
 import { expectOk } from "../expect-result.js";
@@ -22,6 +22,7 @@ function seeAll(unit: TenantUnit) {
       templateCount: yield* unit.resources.count({ type: "template", workspaces: "all" }),
       subscription: (yield* unit.subscription.get())?.tenantId ?? null,
       settings: (yield* unit.settings.getTenant())?.tenantId ?? null,
+      invitations: (yield* unit.invitations.list(ALL)).items.map((i) => i.id),
       audit: (yield* unit.audit.list(ALL)).items.map((e) => e.tenantId),
     });
   });
@@ -31,13 +32,18 @@ function seeAll(unit: TenantUnit) {
 function readForeign(
   adapter: RookeryAdapter,
   tenantId: TenantId,
-  foreign: { user: UserId; workspace: WorkspaceId; campaign: Pick<Resource, "id" | "type"> },
+  foreign: {
+    user: UserId;
+    workspace: WorkspaceId;
+    campaign: Pick<Resource, "id" | "type">;
+    invitation: InvitationRecord;
+  },
 ) {
   return adapter.tenant(
     tenantId,
     (u) =>
       safeTry(async function* () {
-        const { user, workspace, campaign } = foreign;
+        const { user, workspace, campaign, invitation } = foreign;
         return ok({
           member: yield* u.memberships.get(user),
           members: (yield* u.memberships.list({ ...ALL, userIds: [user] })).items,
@@ -50,6 +56,8 @@ function readForeign(
           listed: (yield* u.resources.list({ ...ALL, type: "campaign", workspaces: [workspace] }))
             .items,
           counted: yield* u.resources.count({ type: "campaign", workspaces: [workspace] }),
+          invitation: yield* u.invitations.get(invitation.id),
+          invitations: (yield* u.invitations.list({ ...ALL, email: invitation.email })).items,
         });
       }),
     { intent: "read" },
@@ -67,6 +75,8 @@ const NOTHING = {
   resource: null,
   listed: [],
   counted: 0,
+  invitation: null,
+  invitations: [],
 };
 
 export function registerIsolatedReadTests(test: RegisterTest): void {
@@ -86,6 +96,7 @@ export function registerIsolatedReadTests(test: RegisterTest): void {
         templateCount: 1,
         subscription: t.tenantId,
         settings: t.tenantId,
+        invitations: [t.invitation.id],
         audit: [t.tenantId],
       });
     }
@@ -94,19 +105,30 @@ export function registerIsolatedReadTests(test: RegisterTest): void {
   test("reads in a unit for A naming B's ids find nothing", async (ctx) => {
     const { adapter } = ctx;
     const { a, b } = await twoTenants(ctx);
-    const foreign = { user: b.member, workspace: b.workspace, campaign: b.campaign };
+    const foreign = {
+      user: b.member,
+      workspace: b.workspace,
+      campaign: b.campaign,
+      invitation: b.invitation,
+    };
     expect(expectOk(await readForeign(adapter, a.tenantId, foreign))).toEqual(NOTHING);
     // The same reads in B find B's rows: the ids are real, only the tenant differs.
     const own = expectOk(await readForeign(adapter, b.tenantId, foreign));
     expect(own.member?.userId).toBe(b.member);
     expect(own.counted).toBe(1);
+    expect(own.invitation).toEqual(b.invitation);
   });
 
   test("reads in a unit for A leave the store unchanged", async (ctx) => {
     const { adapter, inspect } = ctx;
     const { a, b } = await twoTenants(ctx);
     const before = await storeState(inspect);
-    const foreign = { user: b.owner, workspace: b.workspace, campaign: b.template };
+    const foreign = {
+      user: b.owner,
+      workspace: b.workspace,
+      campaign: b.template,
+      invitation: b.invitation,
+    };
     expectOk(await readForeign(adapter, a.tenantId, foreign));
     expectOk(await adapter.tenant(a.tenantId, seeAll));
     expect(await storeState(inspect)).toEqual(before);
@@ -128,9 +150,15 @@ export function registerIsolatedReadTests(test: RegisterTest): void {
       templateCount: 0,
       subscription: null,
       settings: null,
+      invitations: [],
       audit: [],
     });
-    const foreign = { user: b.member, workspace: b.workspace, campaign: b.campaign };
+    const foreign = {
+      user: b.member,
+      workspace: b.workspace,
+      campaign: b.campaign,
+      invitation: b.invitation,
+    };
     expect(expectOk(await readForeign(adapter, ghost, foreign))).toEqual(NOTHING);
   });
 }

@@ -17,6 +17,7 @@ const KINDS = [
   "tenant settings",
   "workspace settings",
   "resource",
+  "invitation",
   "audit event",
 ] as const;
 type Kind = (typeof KINDS)[number];
@@ -41,6 +42,7 @@ function insertsOfEveryKind(
     "workspace settings": (u) =>
       u.settings.putWorkspace(f.workspaceSettings({ tenantId, workspaceId })),
     resource: (u) => u.resources.insert(f.resource({ tenantId, workspaceId })),
+    invitation: (u) => u.invitations.insert(f.invitation({ tenantId, invitedBy: t.owner })),
     "audit event": (u) => u.audit.append(f.auditEvent({ tenantId })),
   };
 }
@@ -103,6 +105,8 @@ export function registerIsolatedWriteTests(test: RegisterTest): void {
       "workspace update": (u) => u.workspaces.update(b.workspace, { name: "Taken", updatedAt: at }),
       "resource update": (u) =>
         u.resources.update("campaign", b.campaign.id, { data: {}, updatedAt: at }),
+      "invitation update": (u) =>
+        u.invitations.update(b.invitation.id, { status: "revoked", updatedAt: at }),
     };
     for (const [name, attempt] of Object.entries(attempts)) {
       expectErr(await adapter.tenant(a.tenantId, attempt), "NOT_FOUND", undefined, name);
@@ -145,6 +149,8 @@ export function registerIsolatedWriteTests(test: RegisterTest): void {
     const resource = f.resource({ tenantId, id: b.template.id, type: "template" });
     expectOk(await adapter.tenant(tenantId, (u) => u.workspaces.insert(workspace)));
     expectOk(await adapter.tenant(tenantId, (u) => u.resources.insert(resource)));
+    const invitation = f.invitation({ tenantId, id: b.invitation.id, invitedBy: a.owner });
+    expectOk(await adapter.tenant(tenantId, (u) => u.invitations.insert(invitation)));
     const got = await adapter.tenant(b.tenantId, (u) => u.resources.get("template", b.template.id));
     expect(expectOk(got)).toEqual(b.template);
     expect(await rowsOf(inspect, "workspaces", b.tenantId)).toEqual([

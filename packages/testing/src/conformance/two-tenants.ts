@@ -1,4 +1,5 @@
 import type { Resource, TenantId, UserId, WorkspaceId } from "@rookery/core";
+import type { InvitationRecord } from "@rookery/core/adapter";
 import { ok, safeTry } from "neverthrow";
 import { expectOk } from "../expect-result.js";
 import type { SeededTenant } from "../seed-tenant.js";
@@ -15,6 +16,7 @@ export interface PopulatedTenant {
   readonly workspace: WorkspaceId;
   readonly campaign: Resource;
   readonly template: Resource;
+  readonly invitation: InvitationRecord;
 }
 
 /**
@@ -37,6 +39,11 @@ async function populate({ adapter, f }: ConformanceContext): Promise<PopulatedTe
   const workspace = f.workspace({ tenantId, name: "Outreach" });
   const campaign = f.resource({ tenantId, workspaceId: workspace.id, data: { subject: "Sale" } });
   const template = f.resource({ tenantId, type: "template", data: { body: "Hello {name}" } });
+  const invitation = f.invitation({
+    tenantId,
+    invitedBy: seeded.owner.id,
+    workspaceIds: [workspace.id],
+  });
   const filled = await adapter.tenant(tenantId, (u) =>
     safeTry(async function* () {
       yield* u.workspaces.insert(workspace);
@@ -49,6 +56,7 @@ async function populate({ adapter, f }: ConformanceContext): Promise<PopulatedTe
       yield* u.settings.putWorkspace(
         f.workspaceSettings({ tenantId, workspaceId: workspace.id, values: { daily: 50 } }),
       );
+      yield* u.invitations.insert(invitation);
       yield* u.audit.append(f.auditEvent({ tenantId, action: "workspace.create" }));
       return ok(undefined);
     }),
@@ -62,5 +70,6 @@ async function populate({ adapter, f }: ConformanceContext): Promise<PopulatedTe
     workspace: workspace.id,
     campaign,
     template,
+    invitation,
   };
 }

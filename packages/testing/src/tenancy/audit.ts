@@ -1,4 +1,4 @@
-import { type RookeryAdapter, RookeryErrors } from "@rookery/core";
+import { type RookeryAdapter, RookeryErrors, type UserId } from "@rookery/core";
 import type { TenantUnit } from "@rookery/core/adapter";
 import { errAsync } from "neverthrow";
 import { expect } from "vitest";
@@ -11,16 +11,18 @@ import {
   expectDenied,
   expectInvalid,
   expectNoChange,
+  signedUp,
   tenantRows,
 } from "./support.js";
 
 /** Every change of the services, with the action and actor its event must carry. */
-function changes(t: WorldTenant): [Call, string, keyof WorldTenant["ids"]][] {
+function changes(t: WorldTenant, newcomer: UserId): [Call, string, keyof WorldTenant["ids"]][] {
   const sale = { subject: "Autumn", status: "draft" } as const;
   return [
     [() => t.as.owner.subscription.changePlan("starter"), "subscription.change_plan", "owner"],
     [() => t.as.owner.subscription.changePlan("growth"), "subscription.change_plan", "owner"],
-    [() => t.as.owner.members.add({ email: "mia@x.example" }), "member.add", "owner"],
+    [() => t.as.owner.members.add({ userId: newcomer }), "member.add", "owner"],
+    [() => t.as.admin.invitations.create({ email: "kim@x.example" }), "invitation.create", "admin"],
     [() => t.as.admin.members.changeRole(t.ids.member, "admin"), "member.role_change", "admin"],
     [() => t.as.owner.members.changeRole(t.ids.member, "member"), "member.role_change", "owner"],
     [() => t.as.admin.workspaces.rename(t.ws2, { name: "Letters" }), "workspace.rename", "admin"],
@@ -58,8 +60,9 @@ export const auditGroup = defineGroup("tenancy: audit log", (test) => {
     adapter,
     inspect,
   }) => {
-    const { clock, a } = await tenancyWorld(adapter);
-    for (const [call, action, actor] of changes(a)) {
+    const { tenancy, clock, a } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "mia@x.example");
+    for (const [call, action, actor] of changes(a, mia.id)) {
       clock.advance(1_000);
       const before = (await auditRows(inspect, a.tenantId)).length;
       expectOk(await call(), action);
@@ -86,11 +89,13 @@ export const auditGroup = defineGroup("tenancy: audit log", (test) => {
   });
 
   test("a failed call writes no event", async ({ adapter, inspect }) => {
-    const { a } = await tenancyWorld(adapter, { plan: "starter" });
+    const { tenancy, a } = await tenancyWorld(adapter, { plan: "starter" });
+    const mia = await signedUp(tenancy, "mia@a.example");
     const failures: Call[] = [
       () => a.as.member.workspaces.create({ name: "Mine" }),
       () => a.as.owner.workspaces.create({ name: "Third" }),
-      () => a.as.owner.members.add({ email: "mia@a.example" }),
+      () => a.as.owner.members.add({ userId: mia.id }),
+      () => a.as.member.invitations.create({ email: "kim@a.example" }),
       () => a.as.admin.settings.update({ trackOpens: "yes" }),
       () => a.as.owner.workspaces.create({ name: "Outreach" }),
       () => a.as.admin.members.remove(a.ids.owner),
@@ -105,7 +110,8 @@ export const auditGroup = defineGroup("tenancy: audit log", (test) => {
     adapter,
     inspect,
   }) => {
-    const { ids, clock, a } = await tenancyWorld(adapter);
+    const { tenancy: world, ids, clock, a } = await tenancyWorld(adapter);
+    const mia = await signedUp(world, "mia@a.example");
     const noAudit = (unit: TenantUnit): TenantUnit => ({
       ...unit,
       audit: {
@@ -125,7 +131,8 @@ export const auditGroup = defineGroup("tenancy: audit log", (test) => {
       () => owner.members.changeRole(a.ids.member, "admin"),
       () => owner.resources("campaign").delete(a.campaign1),
       () => owner.settings.update({ timezone: "Europe/Oslo" }),
-      () => owner.members.add({ email: "mia@a.example" }),
+      () => owner.members.add({ userId: mia.id }),
+      () => owner.invitations.create({ email: "kim@a.example" }),
     ];
     for (const call of calls) {
       expectErr(await expectNoChange(inspect, call), "UNAVAILABLE");

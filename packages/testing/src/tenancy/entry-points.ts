@@ -48,7 +48,8 @@ export const entryPointsGroup = defineGroup("tenancy: entry points", (test) => {
         "workspaces.list": () => scope.workspaces.list(),
         "campaign.get": () => scope.resources("campaign").get(b.campaign1),
         "workspaces.create": () => scope.workspaces.create({ name: "Sneaky" }),
-        "members.add": () => scope.members.add({ email: "spy@krill.example" }),
+        "members.add": () => scope.members.add({ userId: b.ids.member }),
+        "invitations.create": () => scope.invitations.create({ email: "spy@krill.example" }),
       };
       for (const [name, call] of Object.entries(calls)) {
         expectErr(

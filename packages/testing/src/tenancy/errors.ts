@@ -13,6 +13,10 @@ function garbageCalls(s: PenguinScope, junk: unknown): Record<string, Call> {
   const j = junk as never;
   return {
     "members.add": () => s.members.add(j),
+    "invitations.create": () => s.invitations.create(j),
+    "invitations.list": () => s.invitations.list(j),
+    "invitations.revoke": () => s.invitations.revoke(j),
+    "invitations.resend": () => s.invitations.resend(j),
     "members.get": () => s.members.get(j),
     "members.list": () => s.members.list(j),
     "members.changeRole": () => s.members.changeRole(j, j),
@@ -56,9 +60,26 @@ export const errorsGroup = defineGroup("tenancy: errors", (test) => {
         if (result.isErr()) expect(result.error.code, context).toBe("VALIDATION");
       }
       const platform = tenancy.platform;
-      for (const call of [platform.provisionTenant, platform.getTenant, platform.listTenants]) {
-        const result = await call(junk as never);
+      const platformCalls: ((input: never) => Call)[] = [
+        (input) => () => platform.provisionTenant(input),
+        (input) => () => platform.getTenant(input),
+        (input) => () => platform.listTenants(input),
+        (input) => () => platform.registerUser(input),
+        (input) => () => platform.findUser(input),
+      ];
+      for (const call of platformCalls) {
+        const result = await expectNoChange(inspect, call(junk as never));
         if (result.isErr()) expect(result.error.code).toBe("VALIDATION");
+      }
+      // A token that is not one answers as an unknown or used one: nothing to tell apart.
+      const inbox = tenancy.invitations;
+      const inboxCalls: Call[] = [
+        () => inbox.inspect(junk as never),
+        () => inbox.accept(junk as never, junk as never),
+        () => inbox.decline(junk as never),
+      ];
+      for (const call of inboxCalls) {
+        expectErr(await expectNoChange(inspect, call), "NOT_FOUND", "invitation");
       }
       expectErr(await tenancy.fromJob(junk as never), "FORBIDDEN");
     }
@@ -110,13 +131,17 @@ export const errorsGroup = defineGroup("tenancy: errors", (test) => {
     adapter,
   }) => {
     const { a } = await tenancyWorld(adapter);
-    expectInvalid(await a.as.owner.members.add({ email: "not-an-address" }), "email");
+    expectInvalid(await a.as.owner.invitations.create({ email: "not-an-address" }), "email");
     expectInvalid(await a.as.owner.members.add({ userId: "u-1" }), "userId");
     expectInvalid(
-      await a.as.owner.members.add({ email: "o@penguin.example", role: "owner" as never }),
+      await a.as.owner.members.add({ userId: a.ids.member, role: "owner" as never }),
       "role",
     );
-    expectInvalid(await a.as.owner.members.add({ role: "member" }), "email");
+    expectInvalid(
+      await a.as.owner.invitations.create({ email: "o@penguin.example", role: "owner" as never }),
+      "role",
+    );
+    expectInvalid(await a.as.owner.members.add({ role: "member" } as never), "userId");
     expectInvalid(await a.as.owner.workspaces.rename(a.ws1, { name: "" }), "name");
     expectInvalid(await a.as.owner.members.get("not-an-id"), "userId");
     expectInvalid(await a.as.owner.workspaces.list({ limit: 501 }), "limit");

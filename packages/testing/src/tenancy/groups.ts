@@ -3,6 +3,7 @@ import { auditGroup } from "./audit.js";
 import { entryPointsGroup } from "./entry-points.js";
 import { errorsGroup } from "./errors.js";
 import { identityGroup } from "./identity.js";
+import { invitationsGroup } from "./invitations.js";
 import { isolationMatrixGroup } from "./isolation-matrix.js";
 import { jobsAndContextGroup } from "./job-context.js";
 import { memberRolesGroup } from "./member-roles.js";
@@ -26,6 +27,7 @@ export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   provisioningGroup,
   provisioningFailuresGroup,
   membersGroup,
+  invitationsGroup,
   memberRolesGroup,
   workspacesGroup,
   subscriptionGroup,

@@ -77,6 +77,7 @@ export interface PenguinTenancyOptions {
   readonly clock?: ManualClock;
   readonly retentionDays?: number;
   readonly jobTtlSeconds?: number;
+  readonly invitationTtlSeconds?: number;
 }
 
 /**
@@ -98,6 +99,9 @@ export function penguinTenancy(
       ...(options.jobTtlSeconds === undefined ? {} : { ttlSeconds: options.jobTtlSeconds }),
     },
     ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }),
+    ...(options.invitationTtlSeconds === undefined
+      ? {}
+      : { invitations: { ttlSeconds: options.invitationTtlSeconds } }),
   });
   return { tenancy: expectOk(tenancy, "creating the PenguinMails tenancy"), clock };
 }
@@ -134,7 +138,9 @@ export interface TenancyWorld {
  * Two tenants A and B built alike through the public API: same tenant name,
  * same people's names (e-mails differ, as they must), same workspaces and the
  * same resource data. Only the tenant keeps them apart. Each has an owner, an
- * admin and a member assigned to `ws1` only; `ws2` has nobody assigned.
+ * admin and a member assigned to `ws1` only; `ws2` has nobody assigned. Their
+ * subjects are `pat|a`, `ada|a`, `max|a` (and `|b`): the owner signed up, the
+ * admin accepted an invitation, the member was registered and added.
  */
 export async function tenancyWorld(
   adapter: RookeryAdapter,

@@ -109,7 +109,8 @@ export const provisioningFailuresGroup = defineGroup("tenancy: provisioning fail
     const { healthy, broken } = pair(adapter, failingTenantUnits(adapter));
     const first = expectOk(await healthy.platform.provisionTenant(plain));
     const owner = expectOk(await healthy.as(first.owner.userId));
-    const added = expectOk(await owner.members.add({ email: "ada@a.example" }));
+    const ada = expectOk(await healthy.platform.registerUser({ email: "ada@a.example" }));
+    const added = expectOk(await owner.members.add({ userId: ada.id }));
     expectOk(await owner.members.remove(added.userId));
     const before = await storeState(inspect);
     const result = await broken.platform.provisionTenant({

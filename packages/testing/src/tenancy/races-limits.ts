@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { defineGroup } from "../conformance/group.js";
 import { RACERS, tally } from "../conformance/helpers.js";
 import { penguinTenancy, tenancyWorld } from "./penguinmails.js";
-import { tenantRows } from "./support.js";
+import { signedUp, tenantRows } from "./support.js";
 
 /** Races on the plan's limits and on provisioning: concurrent calls never exceed or duplicate. */
 export const limitRacesGroup = defineGroup("tenancy: limit races", (test) => {
@@ -42,25 +42,24 @@ export const limitRacesGroup = defineGroup("tenancy: limit races", (test) => {
     adapter,
     inspect,
   }) => {
-    const { a } = await tenancyWorld(adapter);
+    const { tenancy, a } = await tenancyWorld(adapter);
+    const people = [];
+    for (let i = 0; i < RACERS; i++) people.push(await signedUp(tenancy, `new-${i}@a.example`));
     // Growth has 10 seats; the world uses 3.
     const results = await Promise.all(
-      Array.from({ length: RACERS }, (_, i) =>
-        (i % 2 === 0 ? a.as.owner : a.as.admin).members.add({ email: `new-${i}@a.example` }),
+      people.map((person, i) =>
+        (i % 2 === 0 ? a.as.owner : a.as.admin).members.add({ userId: person.id }),
       ),
     );
     const { succeeded, codes } = tally(results);
     expect(succeeded).toBe(7);
     expect(new Set(codes)).toEqual(new Set(["LIMIT_EXCEEDED"]));
     expect(await tenantRows(inspect, "memberships", a.tenantId)).toHaveLength(10);
-    // The refused adds are undone: no stray user or claim stays behind.
-    const newUsers = (await inspect.rows("users")).filter((u) =>
-      String(u.email).startsWith("new-"),
-    );
-    expect(newUsers).toHaveLength(7);
+    // The refused adds are undone: no stray claim stays behind.
     expect((await inspect.rows("claims")).filter((c) => c.tenantId === a.tenantId)).toHaveLength(
       10,
     );
+    expect(await inspect.rows("claims")).toHaveLength(13);
   });
 
   test("workspaces: concurrent creates beyond the limit admit exactly the room left", async ({
@@ -84,12 +83,16 @@ export const limitRacesGroup = defineGroup("tenancy: limit races", (test) => {
     adapter,
     inspect,
   }) => {
-    const { a } = await tenancyWorld(adapter);
+    const { tenancy, a } = await tenancyWorld(adapter);
+    const [one, two] = [
+      await signedUp(tenancy, "new-1@a.example"),
+      await signedUp(tenancy, "new-2@a.example"),
+    ];
     const calls = [
-      a.as.admin.members.add({ email: "new-1@a.example" }),
+      a.as.admin.members.add({ userId: one.id }),
       a.as.owner.subscription.changePlan("starter"),
       a.as.admin.workspaces.create({ name: "Client 1" }),
-      a.as.owner.members.add({ email: "new-2@a.example" }),
+      a.as.owner.members.add({ userId: two.id }),
       a.as.owner.subscription.changePlan("starter"),
       a.as.owner.workspaces.create({ name: "Client 2" }),
     ];

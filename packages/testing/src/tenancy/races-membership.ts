@@ -5,58 +5,65 @@ import { defineGroup } from "../conformance/group.js";
 import { RACERS, tally } from "../conformance/helpers.js";
 import { expectErr, expectOk } from "../expect-result.js";
 import { penguinTenancy, tenancyWorld } from "./penguinmails.js";
-import { tenantRows } from "./support.js";
+import { signedUp, tenantRows } from "./support.js";
 
 /** Races on "one tenant per user" and "one owner" (DESIGN §2): exactly one attempt wins. */
 export const membershipRacesGroup = defineGroup("tenancy: membership races", (test) => {
-  test("one tenant per user: the same new e-mail added to A and B at once joins one", async ({
+  test("one tenant per user: one person accepting A's and B's invitations at once joins one", async ({
     adapter,
     inspect,
   }) => {
-    const { a, b } = await tenancyWorld(adapter);
+    const { tenancy, a, b } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "mia@contested.example");
+    const tokens: string[] = [];
+    for (const t of [a, b]) {
+      tokens.push(expectOk(await t.as.owner.invitations.create({ email: mia.email })).token);
+    }
     const results = await Promise.all(
       Array.from({ length: RACERS }, (_, i) =>
-        (i % 2 === 0 ? a : b).as.owner.members.add({ email: "mia@contested.example" }),
+        tenancy.invitations.accept(tokens[i % 2] as string, {
+          subject: "sub|mia@contested.example",
+        }),
       ),
     );
     const { succeeded, codes } = tally(results);
     expect(succeeded).toBe(1);
-    expect(new Set(codes)).toEqual(new Set(["CONFLICT"]));
-    const users = (await inspect.rows("users")).filter((u) => u.email === "mia@contested.example");
-    expect(users).toHaveLength(1);
-    const claims = (await inspect.rows("claims")).filter((c) => c.userId === users[0]?.id);
+    // The other tenant's acceptances meet the claim; the same token's, a used invitation.
+    for (const code of codes) expect(["CONFLICT", "NOT_FOUND"]).toContain(code);
+    const claims = (await inspect.rows("claims")).filter((c) => c.userId === mia.id);
     expect(claims).toHaveLength(1);
-    const memberships = (await inspect.rows("memberships")).filter(
-      (m) => m.userId === users[0]?.id,
-    );
+    const memberships = (await inspect.rows("memberships")).filter((m) => m.userId === mia.id);
     expect(memberships).toEqual([expect.objectContaining({ tenantId: claims[0]?.tenantId })]);
+    const accepted = (await inspect.rows("invitations")).filter(
+      (i) => i.email === mia.email && i.status === "accepted",
+    );
+    expect(accepted).toEqual([expect.objectContaining({ tenantId: claims[0]?.tenantId })]);
   });
 
-  test("the same new e-mail added to one tenant at once joins once, with its user and claim", async ({
+  test("the same person added to one tenant at once joins once, with one claim", async ({
     adapter,
     inspect,
   }) => {
-    const { a } = await tenancyWorld(adapter);
+    const { tenancy, a } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "mia@a.example");
     const results = await Promise.all(
       Array.from({ length: RACERS }, (_, i) =>
-        (i % 2 === 0 ? a.as.owner : a.as.admin).members.add({ email: "mia@a.example" }),
+        (i % 2 === 0 ? a.as.owner : a.as.admin).members.add({ userId: mia.id }),
       ),
     );
     expect(tally(results).succeeded).toBe(1);
-    const users = (await inspect.rows("users")).filter((u) => u.email === "mia@a.example");
-    expect(users).toHaveLength(1);
-    const userId = users[0]?.id;
-    expect((await inspect.rows("claims")).filter((c) => c.userId === userId)).toEqual([
+    expect((await inspect.rows("claims")).filter((c) => c.userId === mia.id)).toEqual([
       expect.objectContaining({ tenantId: a.tenantId }),
     ]);
-    expect((await inspect.rows("memberships")).filter((m) => m.userId === userId)).toHaveLength(1);
+    expect((await inspect.rows("memberships")).filter((m) => m.userId === mia.id)).toHaveLength(1);
   });
 
-  test("an add that loses to a concurrent add of the same person keeps the winner's user and claim", async ({
+  test("an add that loses to a concurrent add of the same person keeps the winner's claim", async ({
     adapter,
     inspect,
   }) => {
-    const { a, ids, clock } = await tenancyWorld(adapter);
+    const { tenancy, a, ids, clock } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "mia@a.example");
     let open!: () => void;
     const gate = new Promise<void>((resolve) => {
       open = resolve;
@@ -73,18 +80,15 @@ export const membershipRacesGroup = defineGroup("tenancy: membership races", (te
     };
     const slow = penguinTenancy(stalled, { ids, clock }).tenancy;
     const owner = expectOk(await slow.as(a.ids.owner));
-    const loser = owner.members.add({ email: "mia@a.example" });
+    const loser = owner.members.add({ userId: mia.id });
     // Wait (boundedly) until the stalled add has claimed the person.
-    for (let i = 0; !(await inspect.rows("users")).some((u) => u.email === "mia@a.example"); i++) {
+    for (let i = 0; !(await inspect.rows("claims")).some((c) => c.userId === mia.id); i++) {
       if (i > 1_000) throw new Error("The stalled add never claimed the person.");
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    const winner = expectOk(await a.as.admin.members.add({ email: "mia@a.example" }));
+    const winner = expectOk(await a.as.admin.members.add({ userId: mia.id }));
     open();
-    expectErr(await loser, "CONFLICT");
-    expect(await inspect.rows("users")).toContainEqual(
-      expect.objectContaining({ id: winner.userId }),
-    );
+    expectErr(await loser, "CONFLICT", "membership");
     expect(await inspect.rows("claims")).toContainEqual(
       expect.objectContaining({ userId: winner.userId, tenantId: a.tenantId }),
     );
@@ -130,7 +134,7 @@ export const membershipRacesGroup = defineGroup("tenancy: membership races", (te
       expect.objectContaining({ userId: member, tenantId: a.tenantId }),
     );
     expectOk(await tenancy.as(member), "the re-added member can act");
-    expectErr(await b.as.owner.members.add({ userId: member }), "CONFLICT");
+    expectErr(await b.as.owner.members.add({ userId: member }), "NOT_FOUND", "user");
   });
 
   test("one tenant per user: an unattached user added to A and B at once joins one", async ({

@@ -26,7 +26,16 @@ export const storableInputGroup = defineGroup("tenancy: storable input", (test) 
       const calls: [string, string, Call][] = [
         ["workspaces.create", "name", () => owner.workspaces.create({ name: bad })],
         ["workspaces.rename", "name", () => owner.workspaces.rename(a.ws1, { name: bad })],
-        ["members.add", "name", () => owner.members.add({ email: "x@p.example", name: bad })],
+        [
+          "registerUser",
+          "name",
+          () => tenancy.platform.registerUser({ email: "x@p.example", name: bad }),
+        ],
+        [
+          "registerUser",
+          "subject",
+          () => tenancy.platform.registerUser({ email: "x@p.example", subject: bad }),
+        ],
         [
           "provisionTenant",
           "name",

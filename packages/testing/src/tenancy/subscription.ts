@@ -2,7 +2,14 @@ import { expect } from "vitest";
 import { defineGroup } from "../conformance/group.js";
 import { expectErr, expectOk } from "../expect-result.js";
 import { penguinMails, tenancyWorld } from "./penguinmails.js";
-import { auditRows, expectDenied, expectInvalid, expectNoChange, tenantRows } from "./support.js";
+import {
+  auditRows,
+  expectDenied,
+  expectInvalid,
+  expectNoChange,
+  signedUp,
+  tenantRows,
+} from "./support.js";
 
 /** Billing is the owner's alone, and limits come from the plan. */
 export const subscriptionGroup = defineGroup("tenancy: subscription", (test) => {
@@ -18,7 +25,8 @@ export const subscriptionGroup = defineGroup("tenancy: subscription", (test) => 
   });
 
   test("the owner changes plan: new limits stored and audited", async ({ adapter, inspect }) => {
-    const { a } = await tenancyWorld(adapter);
+    const { tenancy, a } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "mia@a.example");
     const changed = expectOk(await a.as.owner.subscription.changePlan("starter"));
     expect(changed.limits).toEqual(penguinMails().plans.starter.limits);
     expect(await tenantRows(inspect, "subscriptions", a.tenantId)).toEqual([
@@ -30,15 +38,17 @@ export const subscriptionGroup = defineGroup("tenancy: subscription", (test) => 
       target: { type: "subscription", id: a.tenantId },
     });
     // The new limits are in force: the tenant is full.
-    expectErr(await a.as.owner.members.add({ email: "mia@a.example" }), "LIMIT_EXCEEDED");
+    expectErr(await a.as.owner.members.add({ userId: mia.id }), "LIMIT_EXCEEDED");
   });
 
   test("an upgrade makes room at once", async ({ adapter }) => {
-    const { a } = await tenancyWorld(adapter, { plan: "starter" });
+    const { tenancy, a } = await tenancyWorld(adapter, { plan: "starter" });
+    const mia = await signedUp(tenancy, "mia@a.example");
     expectErr(await a.as.owner.workspaces.create({ name: "Third" }), "LIMIT_EXCEEDED");
+    expectErr(await a.as.owner.members.add({ userId: mia.id }), "LIMIT_EXCEEDED");
     expectOk(await a.as.owner.subscription.changePlan("growth"));
     expectOk(await a.as.owner.workspaces.create({ name: "Third" }));
-    expectOk(await a.as.owner.members.add({ email: "mia@a.example" }));
+    expectOk(await a.as.owner.members.add({ userId: mia.id }));
   });
 
   test("the owner sets the status; an unknown status is VALIDATION", async ({
@@ -80,8 +90,9 @@ export const subscriptionGroup = defineGroup("tenancy: subscription", (test) => 
     adapter,
     inspect,
   }) => {
-    const { a } = await tenancyWorld(adapter);
-    expectOk(await a.as.owner.members.add({ email: "mia@a.example" }));
+    const { tenancy, a } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "mia@a.example");
+    expectOk(await a.as.owner.members.add({ userId: mia.id }));
     const seats = await expectNoChange(inspect, () =>
       a.as.owner.subscription.changePlan("starter"),
     );

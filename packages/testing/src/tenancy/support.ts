@@ -1,9 +1,10 @@
-import type { ErrorCode, RookeryError, TenantId } from "@rookery/core";
+import type { ErrorCode, RookeryError, TenantId, User } from "@rookery/core";
 import type { Result, ResultAsync } from "neverthrow";
 import { expect } from "vitest";
 import { storeState } from "../conformance/helpers.js";
 import { expectErr, expectOk } from "../expect-result.js";
 import type { StoreInspector } from "../harness.js";
+import type { PenguinTenancy } from "./penguinmails.js";
 
 /** A well-formed id that names nothing in any store of the suite. */
 export const ABSENT_ID = "00000000-0000-7000-8000-00000000dead";
@@ -76,4 +77,17 @@ export async function tenantRows(
   tenantId: TenantId,
 ): Promise<readonly Record<string, unknown>[]> {
   return (await inspect.rows(table)).filter((row) => row.tenantId === tenantId);
+}
+
+/**
+ * A person who signed up in the application (registered with a subject made
+ * from their e-mail) and belongs to no tenant yet.
+ */
+export async function signedUp(
+  tenancy: PenguinTenancy,
+  email: string,
+  name?: string,
+): Promise<User> {
+  const input = { email, subject: `sub|${email}`, ...(name === undefined ? {} : { name }) };
+  return expectOk(await tenancy.platform.registerUser(input), `registering ${email}`);
 }

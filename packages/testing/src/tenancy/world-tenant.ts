@@ -26,15 +26,28 @@ export async function buildWorldTenant(
   );
   const ws1 = made.workspace?.id;
   if (ws1 === undefined) throw new Error("Provisioning made no first workspace.");
-  const owner = step(await tenancy.as(made.owner.userId), "the owner's scope");
+  const owner = step(await tenancy.as({ subject: `pat|${label}` }), "the owner's scope");
+  // The admin joins as people do: invited by e-mail, signed up, accepted.
+  const invited = step(
+    await owner.invitations.create({ email: `ada@${label}.example`, role: "admin" }),
+    "inviting the admin",
+  );
+  const ada = { email: `ada@${label}.example`, name: "Ada Auk", subject: `ada|${label}` };
+  step(await tenancy.platform.registerUser(ada), "registering the admin");
   const admin = step(
-    await owner.members.add({ email: `ada@${label}.example`, name: "Ada Auk", role: "admin" }),
-    "adding the admin",
+    await tenancy.invitations.accept(invited.token, { subject: ada.subject }),
+    "the admin accepting",
   );
-  const member = step(
-    await owner.members.add({ email: `max@${label}.example`, name: "Max Murre" }),
-    "adding the member",
+  // The member is an existing user added directly.
+  const max = step(
+    await tenancy.platform.registerUser({
+      email: `max@${label}.example`,
+      name: "Max Murre",
+      subject: `max|${label}`,
+    }),
+    "registering the member",
   );
+  const member = step(await owner.members.add({ userId: max.id }), "adding the member");
   const ws2 = step(await owner.workspaces.create({ name: "Newsletters" }), "creating ws2").id;
   step(await owner.workspaces.assign(ws1, member.userId), "assigning the member");
   const campaigns = owner.resources("campaign");
