@@ -15,6 +15,7 @@ import {
 import { err, ok, okAsync, type Result, ResultAsync } from "neverthrow";
 import type { Pool } from "pg";
 import { NileAdapterConfig } from "./config.js";
+import { locateUser } from "./repositories/locate.js";
 import { claimRepository } from "./repositories/platform-claims.js";
 import { tenantRepository } from "./repositories/platform-tenants.js";
 import { userRepository } from "./repositories/platform-users.js";
@@ -85,6 +86,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
               tenants: tenantRepository(s),
               users: userRepository(s),
               claims: claimRepository(s),
+              locate: (userId) => locateUser(s, userId),
             }),
             work,
           ),

@@ -7,8 +7,8 @@ import { ownWrite, type TenantScope } from "./tenant-scope.js";
 // Roles live in NileDB's `users.tenant_users.roles` so Nile's own tools see
 // them; Rookery's role is whichever of its three the array holds, and other
 // roles an application keeps there are left alone.
-const ROLE = `CASE WHEN 'owner' = ANY (roles) THEN 'owner' WHEN 'admin' = ANY (roles) THEN 'admin' ELSE 'member' END`;
-const COLUMNS = `tenant_id AS "tenantId", user_id AS "userId", ${ROLE} AS role,
+export const MEMBER_ROLE = `CASE WHEN 'owner' = ANY (roles) THEN 'owner' WHEN 'admin' = ANY (roles) THEN 'admin' ELSE 'member' END`;
+const COLUMNS = `tenant_id AS "tenantId", user_id AS "userId", ${MEMBER_ROLE} AS role,
   ${AS_INSTANT("created", "createdAt")}, ${AS_INSTANT("updated", "updatedAt")}`;
 const LIVE = `tenant_id = $1::uuid AND deleted IS NULL`;
 const OTHER_OWNER = `EXISTS (SELECT 1 FROM users.tenant_users o WHERE o.tenant_id = $1::uuid

@@ -3,6 +3,7 @@ import type { PurgeCounts, TenantUnit } from "@rookery/core/adapter";
 import { firstOrNull } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";
 import { settingsRepository, subscriptionRepository } from "./account.js";
+import { readActor } from "./actor.js";
 import { assignmentRepository } from "./assignments.js";
 import { auditRepository } from "./audit.js";
 import { membershipRepository } from "./memberships.js";
@@ -44,6 +45,7 @@ export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
     settings: settingsRepository(scope),
     resources: resourceRepository(scope),
     audit: auditRepository(scope),
+    actor: (userId) => readActor(s, tenantId, userId),
     // The application's own statements, in this transaction and tenant context.
     query: (text, values) => s.rows(text, values),
     purge: () =>
