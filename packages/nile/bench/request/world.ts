@@ -8,9 +8,9 @@ export const campaignSchema = z.strictObject({
   status: z.enum(["draft", "scheduled", "sent"]),
 });
 export const resources = { campaign: { scope: "workspace" as const, schema: campaignSchema } };
-export type BenchResources = typeof resources;
+type BenchResources = typeof resources;
 export type BenchTenancy = Tenancy<BenchResources>;
-export type BenchScope = Scope<BenchResources>;
+type BenchScope = Scope<BenchResources>;
 
 /** One tenant of the bench: its owner's scope and the ids the contenders read. */
 export interface BenchTenant {

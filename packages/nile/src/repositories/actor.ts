@@ -6,7 +6,7 @@ import { MEMBER_ROLE } from "./memberships.js";
 
 // One row whatever exists: the tenant's columns (null when it has none), the
 // user's live role (null when not a member) and their assignments.
-export const ACTOR_SQL = `SELECT t.id, t.name, t.rookery_status AS status,
+const ACTOR_SQL = `SELECT t.id, t.name, t.rookery_status AS status,
     ${AS_INSTANT("t.deleted", "deletedAt")}, ${AS_INSTANT("t.created", "createdAt")},
     ${AS_INSTANT("t.updated", "updatedAt")},
     (SELECT ${MEMBER_ROLE} FROM users.tenant_users m
