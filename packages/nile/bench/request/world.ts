@@ -3,11 +3,11 @@ import type { RookeryAdapter } from "@rookery/core/adapter";
 import { ok, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 
-export const campaignSchema = z.strictObject({
+const campaignSchema = z.strictObject({
   subject: z.string().max(200),
   status: z.enum(["draft", "scheduled", "sent"]),
 });
-export const resources = { campaign: { scope: "workspace" as const, schema: campaignSchema } };
+const resources = { campaign: { scope: "workspace" as const, schema: campaignSchema } };
 type BenchResources = typeof resources;
 export type BenchTenancy = Tenancy<BenchResources>;
 type BenchScope = Scope<BenchResources>;
