@@ -1,5 +1,5 @@
+import { migrate } from "@rookery/nile";
 import pg from "pg";
-import { migrate } from "../src/index.js";
 import { startThrowawayCluster } from "../test-support/throwaway-cluster.js";
 
 /** A fresh migrated database for one benchmark run, as the ordinary role and as a superuser. */

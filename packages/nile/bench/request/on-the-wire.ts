@@ -1,7 +1,7 @@
 import type { RookeryAdapter } from "@rookery/core/adapter";
+import { nileAdapter } from "@rookery/nile";
 import type { ResultAsync } from "neverthrow";
 import pg from "pg";
-import { nileAdapter } from "../../src/index.js";
 import { startRoundTripProxy } from "../round-trip-proxy.js";
 
 /** What one request costs on the wire, averaged over many. */

@@ -1,6 +1,6 @@
+import { nileAdapter } from "@rookery/nile";
 import type { ResultAsync } from "neverthrow";
 import type pg from "pg";
-import { nileAdapter } from "../../src/index.js";
 import { nileServer } from "../../test-support/nile-server.js";
 import { compare, ratio } from "../timing.js";
 import { onTheWire, type WireCount } from "./on-the-wire.js";
