@@ -16,19 +16,27 @@ async function main() {
   const name = `rookery_bench_${process.pid}`;
   const setup = new pg.Client({ connectionString: admin });
   await setup.connect();
+  // Two roles, as docs/nile.md sets them up: an owner that migrates, and the
+  // runtime role the adapter connects as.
   await setup.query(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rookery_bench_owner') THEN
+      CREATE ROLE rookery_bench_owner LOGIN PASSWORD 'rookery_bench_owner';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rookery_bench') THEN
       CREATE ROLE rookery_bench LOGIN PASSWORD 'rookery_bench';
     END IF; END $$`);
-  await setup.query(`CREATE DATABASE ${name} OWNER rookery_bench`);
+  await setup.query(`CREATE DATABASE ${name} OWNER rookery_bench_owner`);
   const superuserUrl = new URL(admin);
   superuserUrl.pathname = `/${name}`;
   const appUrl = new URL(superuserUrl);
   appUrl.username = "rookery_bench";
   appUrl.password = "rookery_bench";
+  const ownerUrl = new URL(superuserUrl);
+  ownerUrl.username = "rookery_bench_owner";
+  ownerUrl.password = "rookery_bench_owner";
   try {
-    const pool = new pg.Pool({ connectionString: appUrl.toString(), max: 1 });
-    (await migrate({ pool, mode: "postgres" }))._unsafeUnwrap();
+    const pool = new pg.Pool({ connectionString: ownerUrl.toString(), max: 1 });
+    (await migrate({ pool, mode: "postgres", runtimeRole: "rookery_bench" }))._unsafeUnwrap();
     await pool.end();
     const figures = await runNileBench({
       appUrl: appUrl.toString(),

@@ -4,17 +4,24 @@ import pg from "pg";
 import { connectionFromEnv } from "./cli-connection.js";
 import { migrate } from "./schema/migrate.js";
 
-const USAGE = `Usage: rookery migrate [--mode nile|postgres] [--url postgres://...]
+const USAGE = `Usage: rookery migrate [--mode nile|postgres] [--url postgres://...] [--runtime-role NAME]
 
-Applies Rookery's schema. The connection comes from --url, else DATABASE_URL,
-else NILEDB_POSTGRES_URL with NILEDB_USER / NILEDB_PASSWORD. The mode defaults
-to "nile" when only the NILEDB_* variables are set, else to "postgres".`;
+Applies Rookery's schema. Run it as the role that owns the schema. The
+connection comes from --url, else DATABASE_URL, else NILEDB_POSTGRES_URL with
+NILEDB_USER / NILEDB_PASSWORD. The mode defaults to "nile" when only the
+NILEDB_* variables are set, else to "postgres". --runtime-role names the role
+the application connects as: it is granted data privileges only.`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { mode: { type: "string" }, url: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      mode: { type: "string" },
+      url: { type: "string" },
+      "runtime-role": { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help === true || positionals[0] !== "migrate") {
     console.log(USAGE);
@@ -27,7 +34,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const pool = new pg.Pool({ connectionString: connection.value.url, max: 1 });
   try {
-    const report = await migrate({ pool, mode: connection.value.mode });
+    const runtimeRole = values["runtime-role"];
+    const report = await migrate({
+      pool,
+      mode: connection.value.mode,
+      ...(runtimeRole === undefined ? {} : { runtimeRole }),
+    });
     if (report.isErr()) {
       console.error(`rookery migrate failed: ${report.error.message}`);
       return 1;
@@ -37,6 +49,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(
       `${mode} mode: ${applied.length} applied, ${alreadyApplied.length} already applied`,
     );
+    if (report.value.runtimeRole !== undefined) {
+      console.log(`granted data privileges to ${report.value.runtimeRole}`);
+    }
     return 0;
   } finally {
     await pool.end();
