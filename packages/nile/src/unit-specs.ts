@@ -2,8 +2,10 @@ import type { TenantId, UnitIntent, UserId } from "@rookery/core";
 import type { UnitSpec } from "./sql/unit-session.js";
 
 // Advisory-lock keys: one per tenant for its write units, one for platform
-// write units. A hash collision only makes two tenants wait for each other.
-const TENANT_LOCK = `pg_advisory_xact_lock(hashtextextended('rookery:tenant:' || $1::text, 0))`;
+// write units. The tenant's key hashes its canonical uuid, as RLS compares
+// it, so every spelling of one id takes the same lock. A hash collision only
+// makes two tenants wait for each other.
+const TENANT_LOCK = `pg_advisory_xact_lock(hashtextextended('rookery:tenant:' || $1::uuid::text, 0))`;
 const PLATFORM_LOCK = `SELECT pg_advisory_xact_lock(hashtextextended('rookery:platform', 0))`;
 
 /**
