@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
-import { roleUrl } from "../test-support/urls.js";
-import { nileAdapter, rowSecurityStatements } from "./index.js";
+import { type OpenDatabase, openDatabase } from "../../test-support/open-database.js";
+import { roleUrl } from "../../test-support/urls.js";
+import { nileAdapter, rowSecurityStatements } from "../index.js";
 
 let env: OpenDatabase;
 const pools: pg.Pool[] = [];
@@ -33,6 +33,18 @@ describe("start-up checks (PostgreSQL mode)", () => {
     expect(refusal.message).toMatch(/superuser/);
     const unit = await adapter.platform((u) => u.tenants.list({ limit: 1 }), { intent: "read" });
     expect(unit._unsafeUnwrapErr().message).toBe(refusal.message);
+  });
+
+  it("refuse a superuser in NileDB mode too: on plain PostgreSQL it would read every tenant", async () => {
+    const adapter = nileAdapter({
+      pool: poolFor(env.db.superuserUrl),
+      mode: "nile",
+    })._unsafeUnwrap();
+    const refusal = (await adapter.verify())._unsafeUnwrapErr();
+    expect(refusal.code).toBe("CONFIGURATION");
+    expect(refusal.message).toMatch(/superuser/);
+    const read = await adapter.platform((u) => u.tenants.list({ limit: 1 }), { intent: "read" });
+    expect(read._unsafeUnwrapErr().code).toBe("CONFIGURATION");
   });
 
   it("refuse a BYPASSRLS role", async () => {
