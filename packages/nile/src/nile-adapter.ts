@@ -36,8 +36,9 @@ export interface NileAdapter extends RookeryAdapter {
    * view hands it tenant rows past row security. Refusals are CONFIGURATION
    * errors, which every unit returns until a later check passes; a check that
    * could not run is UNAVAILABLE and is retried. The check also runs before
-   * the first unit, and again in the background once the last one is older
-   * than `recheckEveryMs`.
+   * the first unit, again in the background once the last one is older than
+   * `recheckEveryMs`, and before the next unit after a failure that suggests
+   * the schema changed.
    */
   verify(): ResultAsync<VerifyReport, RookeryError>;
 }
@@ -77,6 +78,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
       }
     },
   });
+  const hooks = { onSchemaDoubt: () => state.doubt() };
 
   return ok({
     name: "nile",
@@ -94,6 +96,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
               claims: claimRepository(s),
             }),
             work,
+            hooks,
           ),
         ).andThen((result) => result),
       ),
@@ -109,6 +112,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
               return unit;
             },
             work,
+            hooks,
           ),
         ).andThen((result) => result),
       ),

@@ -1,7 +1,7 @@
 import { type RookeryError, RookeryErrors } from "@rookery/core";
 import { errAsync, ResultAsync } from "neverthrow";
 import type { PoolClient, QueryResultRow } from "pg";
-import { fromPgError, isConnectionFailure } from "./pg-errors.js";
+import { fromPgError, isConnectionFailure, pgCode, suggestsSchemaChange } from "./pg-errors.js";
 import type { Statement } from "./statement.js";
 
 type Async<T> = ResultAsync<T, RookeryError>;
@@ -26,6 +26,7 @@ export class UnitSession {
   #ready: Promise<QueryResultRow | undefined> = Promise.resolve(undefined);
   #firstError: RookeryError | null = null;
   #connectionLost = false;
+  #schemaDoubt = false;
 
   // A checked-out client has no pool listener: without ours, a connection
   // reset while the unit runs would be an uncaught exception.
@@ -34,6 +35,7 @@ export class UnitSession {
     this.#connectionLost = true;
   };
 
+  /** Attaches its error listener at once: construct it as the pool hands the client over. */
   constructor(client: PoolClient, spec: UnitSpec) {
     this.#client = client;
     this.#spec = spec;
@@ -54,8 +56,14 @@ export class UnitSession {
     return this.#firstError;
   }
 
-  get connectionLost(): boolean {
+  /** True when the connection must not serve another unit: it was lost. */
+  get mustDestroy(): boolean {
     return this.#connectionLost;
+  }
+
+  /** True when a statement failed in a way that suggests the schema changed under us. */
+  get schemaDoubt(): boolean {
+    return this.#schemaDoubt;
   }
 
   /** Sends BEGIN and the prologue; waits for them only when the client cannot pipeline. */
@@ -120,7 +128,11 @@ export class UnitSession {
 
   #record(cause: unknown): RookeryError {
     const error = fromPgError(cause);
-    if (isConnectionFailure(cause) || error.code === "UNAVAILABLE") this.#connectionLost = true;
+    if (isConnectionFailure(cause)) this.#connectionLost = true;
+    if (suggestsSchemaChange(cause)) this.#schemaDoubt = true;
+    // A statement refused because an earlier one aborted the transaction
+    // reports that earlier cause, which is what the caller can act on.
+    if (pgCode(cause) === "25P02" && this.#firstError !== null) return this.#firstError;
     this.#firstError ??= error;
     return error;
   }

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppNotes, seedNotes, storedNotes } from "../../test-support/app-notes.js";
 import { type OpenDatabase, openDatabase } from "../../test-support/open-database.js";
-import { nileAdapter, rowSecurityStatements } from "../index.js";
+import { nileAdapter, rowSecurityStatements, scopedSql } from "../index.js";
 
 let env: OpenDatabase;
 let world: TenancyWorld;
@@ -122,5 +122,26 @@ describe("a schema that changes after start-up is checked again", () => {
     } finally {
       await env.owner.query("DROP TABLE app_late");
     }
+  });
+
+  it("a failure that suggests the schema changed makes the next unit wait for a new check", async () => {
+    const adapter = nileAdapter({ pool: env.app })._unsafeUnwrap();
+    (await adapter.verify())._unsafeUnwrap();
+    await env.owner.query("DROP POLICY rookery_tenant_isolation ON app_notes");
+    try {
+      const write = await adapter.tenant(world.a.tenantId, (u) =>
+        scopedSql(u).asyncAndThen((sql) =>
+          sql.query("INSERT INTO app_notes (tenant_id, body) VALUES ($1, 'x')", [world.a.tenantId]),
+        ),
+      );
+      expect(write.isErr()).toBe(true);
+      const next = await adapter.tenant(world.a.tenantId, (u) => u.workspaces.count(), {
+        intent: "read",
+      });
+      expect(next._unsafeUnwrapErr().message).toMatch(/app_notes/);
+    } finally {
+      await guard("app_notes");
+    }
+    (await adapter.verify())._unsafeUnwrap();
   });
 });
