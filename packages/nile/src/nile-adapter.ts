@@ -49,7 +49,8 @@ export interface NileAdapter extends RookeryAdapter {
  * `@niledatabase/server` (`nile.db`, never `nile.query` or `withContext`);
  * `nileAdapter({ pool })` a `pg.Pool`. Every unit of work is one transaction
  * whose tenant context is set with a parameterised, transaction-local
- * `set_config`. Create the pool with `pipeline: true` to send that
+ * `set_config`; a connection on which the application's own SQL ran is reset
+ * before it goes back. Create the pool with `pipeline: true` to send that
  * context in the same flight as the unit's first statement. The caller owns
  * the pool; connect it as the runtime role (data privileges only), not as
  * the role that owns the schema.
@@ -101,11 +102,11 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
         ).andThen((result) => result),
       ),
     tenant: <T>(tenantId: TenantId, work: Work<TenantUnit, T>, options?: TenantUnitOptions) =>
-      state.ready().andThen(() =>
+      state.ready().andThen(({ role }) =>
         ResultAsync.fromSafePromise(
           runUnit(
             pool(),
-            tenantSpec(tenantId, options?.intent ?? "write", options?.actorId),
+            tenantSpec(tenantId, options?.intent ?? "write", options?.actorId, role),
             (s) => {
               const unit = tenantUnit(s, tenantId);
               registerSession(unit, s);
