@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { connectionFromEnv } from "./cli-connection.js";
+import { redactConnectionStrings } from "./redact.js";
 import { migrate } from "./schema/migrate.js";
 
 const USAGE = `Usage: rookery migrate [--mode nile|postgres] [--url postgres://...] [--runtime-role NAME]
@@ -11,6 +12,9 @@ connection comes from --url, else DATABASE_URL, else NILEDB_POSTGRES_URL with
 NILEDB_USER / NILEDB_PASSWORD. The mode defaults to "nile" when only the
 NILEDB_* variables are set, else to "postgres". --runtime-role names the role
 the application connects as: it is granted data privileges only.`;
+
+/** Every line the CLI prints about a failure goes through here: no password is ever shown. */
+const fail = (message: string) => console.error(redactConnectionStrings(message));
 
 async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -29,10 +33,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const connection = connectionFromEnv(process.env, values.url, values.mode);
   if (connection.isErr()) {
-    console.error(connection.error);
+    fail(connection.error);
     return 2;
   }
   const pool = new pg.Pool({ connectionString: connection.value.url, max: 1 });
+  pool.on("error", () => {});
   try {
     const runtimeRole = values["runtime-role"];
     const report = await migrate({
@@ -41,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(runtimeRole === undefined ? {} : { runtimeRole }),
     });
     if (report.isErr()) {
-      console.error(`rookery migrate failed: ${report.error.message}`);
+      fail(`rookery migrate failed: ${report.error.message}`);
       return 1;
     }
     const { applied, alreadyApplied, mode } = report.value;
@@ -63,7 +68,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error);
+    fail(`rookery migrate failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   },
 );
