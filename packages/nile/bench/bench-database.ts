@@ -23,19 +23,27 @@ export async function withBenchDatabase<T>(
   const database = `${name}_${process.pid}`;
   const setup = new pg.Client({ connectionString: admin });
   await setup.connect();
+  // Two roles, as docs/nile.md sets them up: an owner that migrates, and the
+  // runtime role the adapter connects as.
   await setup.query(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rookery_bench_owner') THEN
+      CREATE ROLE rookery_bench_owner LOGIN PASSWORD 'rookery_bench_owner';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rookery_bench') THEN
       CREATE ROLE rookery_bench LOGIN PASSWORD 'rookery_bench';
     END IF; END $$`);
-  await setup.query(`CREATE DATABASE ${database} OWNER rookery_bench`);
+  await setup.query(`CREATE DATABASE ${database} OWNER rookery_bench_owner`);
   const superuserUrl = new URL(admin);
   superuserUrl.pathname = `/${database}`;
   const appUrl = new URL(superuserUrl);
   appUrl.username = "rookery_bench";
   appUrl.password = "rookery_bench";
+  const ownerUrl = new URL(superuserUrl);
+  ownerUrl.username = "rookery_bench_owner";
+  ownerUrl.password = "rookery_bench_owner";
   try {
-    const pool = new pg.Pool({ connectionString: appUrl.toString(), max: 1 });
-    (await migrate({ pool, mode: "postgres" }))._unsafeUnwrap();
+    const pool = new pg.Pool({ connectionString: ownerUrl.toString(), max: 1 });
+    (await migrate({ pool, mode: "postgres", runtimeRole: "rookery_bench" }))._unsafeUnwrap();
     await pool.end();
     return await body({ appUrl: appUrl.toString(), superuserUrl: superuserUrl.toString() });
   } finally {

@@ -11,9 +11,9 @@ const ACTOR_SQL = `SELECT t.id, t.name, t.rookery_status AS status,
     ${AS_INSTANT("t.updated", "updatedAt")},
     (SELECT ${MEMBER_ROLE} FROM users.tenant_users m
       WHERE m.tenant_id = $1::uuid AND m.user_id = $2::uuid AND m.deleted IS NULL) AS role,
-    ARRAY(SELECT a.workspace_id::text FROM rookery_workspace_assignments a
+    ARRAY(SELECT a.workspace_id::text FROM public.rookery_workspace_assignments a
       WHERE a.tenant_id = $1::uuid AND a.user_id = $2::uuid ORDER BY a.workspace_id) AS "workspaceIds"
-  FROM (SELECT 1) AS one LEFT JOIN tenants t ON t.id = $1::uuid`;
+  FROM (SELECT 1) AS one LEFT JOIN public.tenants t ON t.id = $1::uuid`;
 
 /**
  * The acting user in one statement instead of three reads, so that on a

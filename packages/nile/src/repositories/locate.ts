@@ -9,7 +9,7 @@ const LOCATE = `SELECT c.user_id AS "userId", c.claimed_tenant_id AS "tenantId",
     t.id AS "tenant.id", t.name AS "tenant.name", t.rookery_status AS "tenant.status",
     ${AS_INSTANT("t.deleted", "tenant.deletedAt")}, ${AS_INSTANT("t.created", "tenant.createdAt")},
     ${AS_INSTANT("t.updated", "tenant.updatedAt")}
-  FROM rookery_tenant_claims c LEFT JOIN tenants t ON t.id = c.claimed_tenant_id
+  FROM public.rookery_tenant_claims c LEFT JOIN public.tenants t ON t.id = c.claimed_tenant_id
   WHERE c.user_id = $1::uuid`;
 
 /** Where a user belongs: their claim and their tenant's row, or null. */
