@@ -12,17 +12,49 @@ import { assignmentRepository, workspaceRepository } from "./workspace-repositor
 
 /** The tenant unit over a draft of one tenant's partition. */
 export function tenantUnit(ctx: TenantContext, readTenant: () => Tenant | null): TenantUnit {
+  // Each repository is made on first use: a unit of work touches few of them.
+  const lazy = <T>(make: (c: TenantContext) => T) => {
+    let made: T | undefined;
+    return () => {
+      made ??= make(ctx);
+      return made;
+    };
+  };
+  const memberships = lazy(membershipRepository);
+  const workspaces = lazy(workspaceRepository);
+  const assignments = lazy(assignmentRepository);
+  const subscription = lazy(subscriptionRepository);
+  const settings = lazy(settingsRepository);
+  const resources = lazy(resourceRepository);
+  const invitations = lazy(invitationRepository);
+  const audit = lazy(auditRepository);
   return {
     tenantId: ctx.tenantId,
     tenant: { get: () => ok(readTenant()) },
-    memberships: membershipRepository(ctx),
-    workspaces: workspaceRepository(ctx),
-    assignments: assignmentRepository(ctx),
-    subscription: subscriptionRepository(ctx),
-    settings: settingsRepository(ctx),
-    resources: resourceRepository(ctx),
-    invitations: invitationRepository(ctx),
-    audit: auditRepository(ctx),
+    get memberships() {
+      return memberships();
+    },
+    get workspaces() {
+      return workspaces();
+    },
+    get assignments() {
+      return assignments();
+    },
+    get subscription() {
+      return subscription();
+    },
+    get settings() {
+      return settings();
+    },
+    get resources() {
+      return resources();
+    },
+    get invitations() {
+      return invitations();
+    },
+    get audit() {
+      return audit();
+    },
     purge: () => {
       const counts = {
         memberships: ctx.draft.read("memberships").size,

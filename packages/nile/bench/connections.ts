@@ -1,6 +1,6 @@
 import type { TenantId } from "@rookery/core";
+import { nileAdapter, scopedSql } from "@rookery/nile";
 import pg from "pg";
-import { nileAdapter, scopedSql } from "../src/index.js";
 import { nileServer } from "../test-support/nile-server.js";
 
 /** Each tenant's unit holds its connection this long, so the tenants overlap. */

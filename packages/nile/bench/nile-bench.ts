@@ -1,7 +1,7 @@
 import type { TenantId } from "@rookery/core";
+import { nileAdapter, scopedSql } from "@rookery/nile";
 import { ok, safeTry } from "neverthrow";
 import pg from "pg";
-import { nileAdapter, scopedSql } from "../src/index.js";
 import { nileServer } from "../test-support/nile-server.js";
 import { connectionsAt } from "./connections.js";
 import { startRoundTripProxy } from "./round-trip-proxy.js";

@@ -2,19 +2,30 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { connectionFromEnv } from "./cli-connection.js";
+import { redactConnectionStrings } from "./redact.js";
 import { migrate } from "./schema/migrate.js";
 
-const USAGE = `Usage: rookery migrate [--mode nile|postgres] [--url postgres://...]
+const USAGE = `Usage: rookery migrate [--mode nile|postgres] [--url postgres://...] [--runtime-role NAME]
 
-Applies Rookery's schema. The connection comes from --url, else DATABASE_URL,
-else NILEDB_POSTGRES_URL with NILEDB_USER / NILEDB_PASSWORD. The mode defaults
-to "nile" when only the NILEDB_* variables are set, else to "postgres".`;
+Applies Rookery's schema. Run it as the role that owns the schema. The
+connection comes from --url, else DATABASE_URL, else NILEDB_POSTGRES_URL with
+NILEDB_USER / NILEDB_PASSWORD. The mode defaults to "nile" when only the
+NILEDB_* variables are set, else to "postgres". --runtime-role names the role
+the application connects as: it is granted data privileges only.`;
+
+/** Every line the CLI prints about a failure goes through here: no password is ever shown. */
+const fail = (message: string) => console.error(redactConnectionStrings(message));
 
 async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { mode: { type: "string" }, url: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      mode: { type: "string" },
+      url: { type: "string" },
+      "runtime-role": { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help === true || positionals[0] !== "migrate") {
     console.log(USAGE);
@@ -22,14 +33,20 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const connection = connectionFromEnv(process.env, values.url, values.mode);
   if (connection.isErr()) {
-    console.error(connection.error);
+    fail(connection.error);
     return 2;
   }
   const pool = new pg.Pool({ connectionString: connection.value.url, max: 1 });
+  pool.on("error", () => {});
   try {
-    const report = await migrate({ pool, mode: connection.value.mode });
+    const runtimeRole = values["runtime-role"];
+    const report = await migrate({
+      pool,
+      mode: connection.value.mode,
+      ...(runtimeRole === undefined ? {} : { runtimeRole }),
+    });
     if (report.isErr()) {
-      console.error(`rookery migrate failed: ${report.error.message}`);
+      fail(`rookery migrate failed: ${report.error.message}`);
       return 1;
     }
     const { applied, alreadyApplied, mode } = report.value;
@@ -37,6 +54,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(
       `${mode} mode: ${applied.length} applied, ${alreadyApplied.length} already applied`,
     );
+    if (report.value.runtimeRole !== undefined) {
+      console.log(`granted data privileges to ${report.value.runtimeRole}`);
+    }
     return 0;
   } finally {
     await pool.end();
@@ -48,7 +68,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error);
+    fail(`rookery migrate failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   },
 );

@@ -27,10 +27,43 @@ const nileSchema = z.custom<NileServerLike>(
 
 const mode = z.enum(["nile", "postgres"]);
 
+/** Options both sources share: how strict the start-up check is and how often it runs. */
+const checkOptions = {
+  /**
+   * Development only: let the connected role own tenant-aware tables (one
+   * role that migrates and runs). Its SQL could then switch row security off;
+   * the start-up check warns instead of refusing.
+   */
+  allowSchemaOwner: z.boolean().default(false),
+  /**
+   * How old the last start-up check may grow before units trigger a new one
+   * in the background (milliseconds, default one minute), so a table created
+   * or altered later is caught without a restart. 0 checks after every unit.
+   */
+  recheckEveryMs: z.number().int().nonnegative().default(60_000),
+  /**
+   * Receives what the start-up check found worth a look but not a refusal,
+   * once per finding. Default: `process.emitWarning`.
+   */
+  onWarning: z
+    .custom<(warning: string) => void>((value) => typeof value === "function", {
+      error: "must be a function",
+    })
+    .optional(),
+};
+
 /** `nileAdapter({ pool })`: a plain pg.Pool; PostgreSQL mode unless told otherwise. */
-const PoolConfig = z.strictObject({ pool: poolSchema, mode: mode.default("postgres") });
+const PoolConfig = z.strictObject({
+  pool: poolSchema,
+  mode: mode.default("postgres"),
+  ...checkOptions,
+});
 /** `nileAdapter({ nile })`: NileDB through the SDK's context-free pool. */
-const NileConfig = z.strictObject({ nile: nileSchema, mode: mode.default("nile") });
+const NileConfig = z.strictObject({
+  nile: nileSchema,
+  mode: mode.default("nile"),
+  ...checkOptions,
+});
 
 export const NileAdapterConfig = z.union([PoolConfig, NileConfig]);
 export type NileAdapterConfig = z.input<typeof NileAdapterConfig>;

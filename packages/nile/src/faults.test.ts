@@ -42,9 +42,16 @@ describe("faults", () => {
   it("a server restart between calls is survived", async () => {
     const cluster = await startThrowawayCluster();
     const pool = new pg.Pool({ connectionString: cluster.superuserUrl, max: 1 });
+    await pool.query("CREATE ROLE owner LOGIN PASSWORD 'owner'");
     await pool.query("CREATE ROLE app LOGIN PASSWORD 'app'");
-    await pool.query("CREATE DATABASE app OWNER app");
+    await pool.query("CREATE DATABASE app OWNER owner");
     await pool.end();
+    const ownerPool = new pg.Pool({
+      connectionString: `postgres://owner:owner@127.0.0.1:${cluster.port}/app`,
+      max: 1,
+    });
+    (await migrate({ pool: ownerPool, mode: "postgres", runtimeRole: "app" }))._unsafeUnwrap();
+    await ownerPool.end();
     const appPool = new pg.Pool({
       connectionString: `postgres://app:app@127.0.0.1:${cluster.port}/app`,
       max: 4,
@@ -53,7 +60,6 @@ describe("faults", () => {
     // The restart drops the idle clients: the pool reports it here and replaces them.
     appPool.on("error", () => {});
     try {
-      (await migrate({ pool: appPool, mode: "postgres" }))._unsafeUnwrap();
       const adapter = nileAdapter({ pool: appPool })._unsafeUnwrap();
       const tenant = f.tenant();
       (await adapter.platform((u) => u.tenants.insert(tenant)))._unsafeUnwrap();

@@ -9,10 +9,10 @@ let world: TenancyWorld;
 
 beforeAll(async () => {
   env = await openDatabase();
-  await env.app.query(`CREATE TABLE app_notes (
+  await env.owner.query(`CREATE TABLE app_notes (
     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     id serial, workspace_id uuid NOT NULL, body text NOT NULL, PRIMARY KEY (tenant_id, id))`);
-  for (const sql of rowSecurityStatements("app_notes")._unsafeUnwrap()) await env.app.query(sql);
+  for (const sql of rowSecurityStatements("app_notes")._unsafeUnwrap()) await env.owner.query(sql);
   world = await tenancyWorld(env.adapter);
 });
 afterAll(() => env.close());

@@ -12,10 +12,11 @@ const [wa1, wa2] = [f.workspace({ tenantId: a.id }), f.workspace({ tenantId: a.i
 
 beforeAll(async () => {
   env = await openDatabase();
-  await env.app.query(`CREATE TABLE app_contacts (
+  await env.owner.query(`CREATE TABLE app_contacts (
     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     id serial, workspace_id uuid, email text NOT NULL, PRIMARY KEY (tenant_id, id))`);
-  for (const sql of rowSecurityStatements("app_contacts")._unsafeUnwrap()) await env.app.query(sql);
+  for (const sql of rowSecurityStatements("app_contacts")._unsafeUnwrap())
+    await env.owner.query(sql);
   for (const t of [a, b]) (await env.adapter.platform((u) => u.tenants.insert(t)))._unsafeUnwrap();
   (
     await env.adapter.tenant(a.id, (u) =>

@@ -7,7 +7,12 @@ import type { UnitSession } from "./sql/unit-session.js";
 /**
  * The application's own SQL, inside a Rookery tenant unit: same transaction,
  * same tenant context (so RLS or NileDB's isolation applies to app tables
- * too), parameters only.
+ * too), parameters only. What it may not do is in docs/security.md: each call
+ * is ONE statement; transaction and session control (`COMMIT`, `SET`,
+ * `LISTEN`, ...) is refused before it is sent (UNSUPPORTED); a statement that
+ * changes the tenant or user context, the role or the transaction fails the
+ * unit (ISOLATION_BREACH) before its rows are handed over; the handle is dead
+ * once its unit ends (INTERNAL, and nothing is sent).
  */
 export interface ScopedSql {
   readonly tenantId: TenantId;
@@ -17,7 +22,10 @@ export interface ScopedSql {
    * `AND ($2::uuid[] IS NULL OR workspace_id = ANY ($2::uuid[]))`.
    */
   readonly workspaceIds: readonly WorkspaceId[] | null;
-  /** Runs one parameterised statement (`$1`, `$2`, ...) in the unit's transaction. */
+  /**
+   * Runs ONE parameterised statement (`$1`, `$2`, ...) in the unit's
+   * transaction; its rows once the unit's check confirmed the context.
+   */
   query<R extends QueryResultRow>(
     text: string,
     values?: readonly unknown[],
@@ -50,7 +58,7 @@ export function scopedSql(
     return err(RookeryErrors.unsupported("Scoped SQL needs a tenant unit of the Nile adapter."));
   }
   const query = <R extends QueryResultRow>(text: string, values: readonly unknown[] = []) =>
-    session.rows<R>(text, values);
+    session.appRows<R>(text, values);
   return ok({
     tenantId: unit.tenantId,
     workspaceIds: workspaces === "all" ? null : [...workspaces],

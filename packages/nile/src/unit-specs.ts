@@ -1,45 +1,78 @@
+import { randomUUID } from "node:crypto";
 import type { TenantId, UnitIntent, UserId } from "@rookery/core";
 import type { UnitSpec } from "./sql/unit-session.js";
 
 // Advisory-lock keys: one per tenant for its write units, one for platform
-// write units. A hash collision only makes two tenants wait for each other.
-const TENANT_LOCK = `pg_advisory_xact_lock(hashtextextended('rookery:tenant:' || $1::text, 0))`;
-const PLATFORM_LOCK = `SELECT pg_advisory_xact_lock(hashtextextended('rookery:platform', 0))`;
+// write units. The tenant's key hashes its canonical uuid, as RLS compares
+// it, so every spelling of one id takes the same lock. A hash collision only
+// makes two tenants wait for each other.
+const TENANT_LOCK = `pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('rookery:tenant:' || $1::uuid::text, 0))`;
+const PLATFORM_LOCK = `SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('rookery:platform', 0))`;
+
+// When the transaction started, in microseconds: no setting changes how it
+// reads, and a later transaction cannot have the same one.
+const TRANSACTION_START = `(extract(epoch FROM pg_catalog.transaction_timestamp()) * 1000000)::pg_catalog.int8::pg_catalog.text`;
+
+/**
+ * Raises (division by zero, evaluated when it runs: the settings it reads
+ * are not constants) unless the tenant and user context, the unit's mark and
+ * the role are still those the unit opened with. The mark is a random nonce
+ * with the transaction's start, so a new transaction cannot pass for the
+ * unit's own even with the nonce copied. Sent after every application
+ * statement and with COMMIT, where raising turns the COMMIT into a ROLLBACK.
+ */
+const UNIT_CHECK = `SELECT 1 / (coalesce(
+    pg_catalog.current_setting('nile.tenant_id', true) = $1::pg_catalog.uuid::pg_catalog.text
+    AND coalesce(pg_catalog.current_setting('nile.user_id', true), '') = $2::pg_catalog.text
+    AND pg_catalog.current_setting('rookery.unit', true) = $3::pg_catalog.text || ':' || ${TRANSACTION_START}
+    AND current_user = $4::pg_catalog.name, false))::pg_catalog.int4 AS unit_check`;
 
 /**
  * A tenant unit opens with ONE statement after BEGIN: the transaction-local
- * tenant (and user) context, and for a write unit the tenant's lock and
- * whether its row exists. All values are parameters.
+ * tenant (and user) context with the unit's mark, and for a write unit the
+ * tenant's lock and whether its row exists. All values are parameters.
+ * `role` is the database role the start-up check verified.
  */
-export function tenantSpec(tenantId: TenantId, intent: UnitIntent, actorId?: UserId): UnitSpec {
-  const values: unknown[] = [tenantId];
-  const parts = [`set_config('nile.tenant_id', $1::text, true)`];
+export function tenantSpec(
+  tenantId: TenantId,
+  intent: UnitIntent,
+  actorId: UserId | undefined,
+  role: string,
+): UnitSpec {
+  const nonce = randomUUID();
+  const values: unknown[] = [tenantId, nonce];
+  const parts = [
+    `pg_catalog.set_config('nile.tenant_id', $1::uuid::text, true)`,
+    `pg_catalog.set_config('rookery.unit', $2::text || ':' || ${TRANSACTION_START}, true)`,
+  ];
   if (actorId !== undefined) {
     values.push(actorId);
-    parts.push(`set_config('nile.user_id', $2::text, true)`);
+    parts.push(`pg_catalog.set_config('nile.user_id', $3::text, true)`);
   }
   if (intent === "write") {
     parts.push(
       TENANT_LOCK,
-      `EXISTS (SELECT 1 FROM tenants WHERE id = $1::text::uuid) AS tenant_exists`,
+      `EXISTS (SELECT 1 FROM public.tenants WHERE id = $1::uuid) AS tenant_exists`,
     );
   }
   return {
     readOnly: intent === "read",
     prologue: [{ text: `SELECT ${parts.join(", ")}`, values }],
     writesNeedTenant: true,
+    check: { text: UNIT_CHECK, values: [tenantId, actorId ?? "", nonce, role] },
   };
 }
 
 /**
  * A platform unit sets no tenant context. Its write units take one global
  * lock, so a check-then-write on shared data holds as it does in memory;
- * uniqueness itself is the constraints' job.
+ * uniqueness itself is the constraints' job. No application SQL runs there.
  */
 export function platformSpec(intent: UnitIntent): UnitSpec {
   return {
     readOnly: intent === "read",
     prologue: intent === "write" ? [{ text: PLATFORM_LOCK, values: [] }] : [],
     writesNeedTenant: false,
+    check: null,
   };
 }

@@ -16,7 +16,7 @@ const QUERIES: Record<InspectedTable, string> = {
     FROM rookery_tenant_claims ORDER BY user_id`,
   memberships: `SELECT tenant_id AS "tenantId", user_id AS "userId", roles[1] AS role,
     ${UTC("created", "createdAt")}, ${UTC("updated", "updatedAt")}
-    FROM users.tenant_users ORDER BY tenant_id, user_id`,
+    FROM users.tenant_users WHERE deleted IS NULL ORDER BY tenant_id, user_id`,
   workspaces: `SELECT tenant_id AS "tenantId", id, name, status, created_at AS "createdAt",
     updated_at AS "updatedAt" FROM rookery_workspaces ORDER BY tenant_id, id`,
   assignments: `SELECT tenant_id AS "tenantId", workspace_id AS "workspaceId", user_id AS "userId",

@@ -6,7 +6,12 @@ import { Server } from "@niledatabase/server";
  */
 export function nileServer(
   url: string,
-  options: { readonly pipeline?: boolean; readonly applicationName?: string } = {},
+  options: {
+    readonly pipeline?: boolean;
+    readonly applicationName?: string;
+    readonly max?: number;
+    readonly connectionTimeoutMillis?: number;
+  } = {},
 ): Server {
   const u = new URL(url);
   return new Server({
@@ -18,6 +23,10 @@ export function nileServer(
       host: u.hostname,
       port: Number(u.port),
       ...(options.pipeline ? { pipeline: true } : {}),
+      ...(options.max === undefined ? {} : { max: options.max }),
+      ...(options.connectionTimeoutMillis === undefined
+        ? {}
+        : { connectionTimeoutMillis: options.connectionTimeoutMillis }),
       ...(options.applicationName === undefined
         ? {}
         : { application_name: options.applicationName }),

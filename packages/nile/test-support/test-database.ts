@@ -7,8 +7,10 @@ import { databaseUrl, roleUrl } from "./urls.js";
 /** A database of its own for one test file, copied from the migrated template. */
 export interface TestDatabase {
   readonly name: string;
-  /** As the ordinary application role. */
+  /** As the runtime role the adapter connects as. */
   readonly appUrl: string;
+  /** As the role that owns the schema: for the application's own DDL. */
+  readonly ownerUrl: string;
   /** As a superuser: for the inspector and for fault injection. */
   readonly superuserUrl: string;
   drop(): Promise<void>;
@@ -18,12 +20,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const env = inject("postgres");
   const name = `${env.prefix}_${randomBytes(4).toString("hex")}`;
   await withAdmin(env.superuserUrl, (admin) =>
-    admin.query(`CREATE DATABASE ${name} TEMPLATE ${env.template} OWNER ${env.appRole}`),
+    admin.query(`CREATE DATABASE ${name} TEMPLATE ${env.template} OWNER ${env.ownerRole}`),
   );
   const superuserUrl = databaseUrl(env.superuserUrl, name);
   return {
     name,
     appUrl: roleUrl(superuserUrl, env.appRole, env.appPassword),
+    ownerUrl: roleUrl(superuserUrl, env.ownerRole, env.ownerPassword),
     superuserUrl,
     drop: () => withAdmin(env.superuserUrl, (admin) => dropWhenIdle(admin, name)),
   };

@@ -41,8 +41,16 @@ export function guardTenantUnit(
     const answer = kind === "write" ? existingTenant().andThen(call) : call();
     return answer.andThen((value) => checkReturned(value, tenantId));
   };
-  const repository = <R extends TenantRepositoryName>(name: R) =>
-    wrapRepository(unit[name], TENANT_METHODS[name], name, guard);
+  // Wrapped on first use: a call reaches two or three of the eight repositories.
+  const wrapped = new Map<TenantRepositoryName, unknown>();
+  const repository = <R extends TenantRepositoryName>(name: R): TenantUnit[R] => {
+    let repo = wrapped.get(name) as TenantUnit[R] | undefined;
+    if (repo === undefined) {
+      repo = wrapRepository(unit[name], TENANT_METHODS[name], name, guard);
+      wrapped.set(name, repo);
+    }
+    return repo;
+  };
   const query = unit.query;
   const actor = unit.actor;
   return {
@@ -53,14 +61,30 @@ export function guardTenantUnit(
         return refusal === null ? ownTenant() : errAsync(refusal);
       },
     },
-    memberships: repository("memberships"),
-    workspaces: repository("workspaces"),
-    assignments: repository("assignments"),
-    subscription: repository("subscription"),
-    settings: repository("settings"),
-    resources: repository("resources"),
-    invitations: repository("invitations"),
-    audit: repository("audit"),
+    get memberships() {
+      return repository("memberships");
+    },
+    get workspaces() {
+      return repository("workspaces");
+    },
+    get assignments() {
+      return repository("assignments");
+    },
+    get subscription() {
+      return repository("subscription");
+    },
+    get settings() {
+      return repository("settings");
+    },
+    get resources() {
+      return repository("resources");
+    },
+    get invitations() {
+      return repository("invitations");
+    },
+    get audit() {
+      return repository("audit");
+    },
     purge: () => guard("write", [], () => unit.purge()) as ReturnType<TenantUnit["purge"]>,
     ...(actor === undefined
       ? {}

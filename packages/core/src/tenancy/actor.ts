@@ -1,4 +1,4 @@
-import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, type Result } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { TenantId, UserId, WorkspaceId } from "../ids.js";
 import type { Role } from "../model/membership.js";
@@ -43,17 +43,22 @@ export async function loadActor(
 }
 
 /** The actor through the port's required members, reading no further than the answer needs. */
-function readActor(unit: TenantUnit, userId: UserId): ResultAsync<ActorRecord, RookeryError> {
-  return safeTry(async function* () {
-    const tenant = yield* unit.tenant.get();
-    if (tenant?.status !== "active") return ok({ tenant, role: null, workspaceIds: [] });
-    const membership = yield* unit.memberships.get(userId);
-    if (membership === null) return ok({ tenant, role: null, workspaceIds: [] });
-    const assignments = yield* unit.assignments.listForUser(userId);
-    return ok({
-      tenant,
-      role: membership.role,
-      workspaceIds: assignments.map((a) => a.workspaceId),
-    });
+async function readActor(
+  unit: TenantUnit,
+  userId: UserId,
+): Promise<Result<ActorRecord, RookeryError>> {
+  const tenant = await unit.tenant.get();
+  if (tenant.isErr()) return err(tenant.error);
+  const none = { tenant: tenant.value, role: null, workspaceIds: [] };
+  if (tenant.value?.status !== "active") return ok(none);
+  const membership = await unit.memberships.get(userId);
+  if (membership.isErr()) return err(membership.error);
+  if (membership.value === null) return ok(none);
+  const assignments = await unit.assignments.listForUser(userId);
+  if (assignments.isErr()) return err(assignments.error);
+  return ok({
+    tenant: tenant.value,
+    role: membership.value.role,
+    workspaceIds: assignments.value.map((a) => a.workspaceId),
   });
 }

@@ -1,4 +1,4 @@
-import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, okAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import { type TenantId, UserId, type WorkspaceId } from "../ids.js";
@@ -241,6 +241,16 @@ async function compensate(
   claimed: Claimed & { readonly owner: User },
   cause: RookeryError,
 ): Promise<Result<never, RookeryError>> {
+  // The tenant's own rows go first, in a unit of the tenant: a store may not
+  // cascade from the tenant row into them (NileDB's memberships do not), nor
+  // write tenant and shared rows in one transaction.
+  await env.adapter.tenant(tenantId, (unit) =>
+    unit.tenant
+      .get()
+      .andThen((tenant) =>
+        tenant?.status === "provisioning" ? unit.purge().map(() => undefined) : okAsync(undefined),
+      ),
+  );
   await env.adapter.platform((unit) =>
     safeTry(async function* () {
       const tenant = yield* unit.tenants.get(tenantId);

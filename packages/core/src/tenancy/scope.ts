@@ -72,26 +72,54 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
         return tenant === null ? err(RookeryErrors.notFound("tenant")) : ok(tenant);
       }),
     );
-  const services = {
-    members: membersService(env, who),
-    invitations: invitationsService(env, who),
-    workspaces: workspacesService(env, who),
-    subscription: subscriptionService(env, who),
-    settings: settingsService<Settings>(env, who),
-    audit: auditLogService(env, who),
+  // Built on first use: a request usually calls one service, and a scope is made per request.
+  const once = <T>(make: () => T) => {
+    let made: T | undefined;
+    return () => {
+      made ??= make();
+      return made;
+    };
   };
+  const members = once(() => membersService(env, who));
+  const invitations = once(() => invitationsService(env, who));
+  const workspaces = once(() => workspacesService(env, who));
+  const subscription = once(() => subscriptionService(env, who));
+  const settings = once(() => settingsService<Settings>(env, who));
+  const audit = once(() => auditLogService(env, who));
+  const resourceServices = new Map<string, unknown>();
   return {
     userId: who.userId,
     tenantId: who.tenantId,
-    ...services,
+    get members() {
+      return members();
+    },
+    get invitations() {
+      return invitations();
+    },
+    get workspaces() {
+      return workspaces();
+    },
+    get subscription() {
+      return subscription();
+    },
+    get settings() {
+      return settings();
+    },
+    get audit() {
+      return audit();
+    },
     me: () => runScoped(env, who, "read", (s) => okAsync(s.actor)),
     tenant: () => ownerOnly("tenant.read"),
     resources: (type) => {
-      const definition = env.resources[type];
+      // Own keys only: `constructor` or `__proto__` must be unknown types, not Object's members.
+      const definition = Object.hasOwn(env.resources, type) ? env.resources[type] : undefined;
       if (definition === undefined) return unknownType(type);
-      return resourceService(env, who, type, definition) as ResourcesService<
-        Resources[typeof type]["schema"]
-      >;
+      let service = resourceServices.get(type);
+      if (service === undefined) {
+        service = resourceService(env, who, type, definition);
+        resourceServices.set(type, service);
+      }
+      return service as ResourcesService<Resources[typeof type]["schema"]>;
     },
     offboard: () =>
       ownerOnly("tenant.delete").andThen((tenant) =>

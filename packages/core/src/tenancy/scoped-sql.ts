@@ -1,4 +1,4 @@
-import { err, type Result, type ResultAsync, safeTry } from "neverthrow";
+import { err, errAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { TenantId, UserId, WorkspaceId } from "../ids.js";
 import type { Role } from "../model/membership.js";
@@ -11,6 +11,9 @@ type Row = Record<string, unknown>;
 /**
  * The application's own SQL inside a scope: every statement runs in the
  * scope's unit of work, in its tenant context, after the caller was re-read.
+ * The handle belongs to that unit: kept past the end of `work`, it answers
+ * errors and reaches no connection. What a statement may and may not do is
+ * the adapter's to enforce (docs/security.md for the Nile adapter).
  */
 export interface ScopedSql {
   readonly tenantId: TenantId;
@@ -22,7 +25,11 @@ export interface ScopedSql {
    * parameter: `AND ($1::uuid[] IS NULL OR workspace_id = ANY ($1::uuid[]))`.
    */
   readonly workspaceIds: readonly WorkspaceId[] | null;
-  /** One parameterised statement (`$1`, `$2`, ...). */
+  /**
+   * ONE parameterised statement (`$1`, `$2`, ...). Ending the unit's
+   * transaction or changing its tenant context or role is refused, and fails
+   * the unit.
+   */
   query<R extends Row = Row>(
     text: string,
     values?: readonly unknown[],
@@ -47,9 +54,19 @@ export function runScopedSql<T>(
         return err(RookeryErrors.unsupported(`The ${env.adapter.name} adapter does not run SQL.`));
       }
       const visible = s.env.authorizer.visible(s.actor, "workspace.read", "workspace");
+      // The handle dies with the work, whatever the adapter does: a statement
+      // asked for later would otherwise run in whichever unit holds the
+      // connection by then.
+      let ended = false;
       const query = <R extends Row>(text: string, values: readonly unknown[] = []) =>
-        run(text, values).map((rows) => rows as readonly R[]);
-      return work({
+        ended
+          ? errAsync(
+              RookeryErrors.internal(
+                "This scope.sql handle's unit of work has ended; nothing was sent to the database.",
+              ),
+            )
+          : run(text, values).map((rows) => rows as readonly R[]);
+      const done = work({
         tenantId: s.actor.tenantId,
         userId: s.actor.userId,
         role: s.actor.role,
@@ -61,6 +78,11 @@ export function runScopedSql<T>(
             values,
           ),
       });
+      try {
+        return await done;
+      } finally {
+        ended = true;
+      }
     }),
   );
 }

@@ -17,16 +17,17 @@ export function subscriptionRepository(scope: TenantScope): SubscriptionReposito
   return {
     get: () =>
       s
-        .rows(`SELECT ${SUBSCRIPTION} FROM rookery_subscriptions WHERE tenant_id = $1::uuid`, [
-          tenantId,
-        ])
+        .rows(
+          `SELECT ${SUBSCRIPTION} FROM public.rookery_subscriptions WHERE tenant_id = $1::uuid`,
+          [tenantId],
+        )
         .map(firstOrNull<Subscription>),
     // The primary key is the tenant id: "exactly one per tenant" is the database's.
     insert: (sub) =>
       ownWrite(scope, sub, () =>
         s
           .rows(
-            `INSERT INTO rookery_subscriptions (tenant_id, plan, status, limits, created_at, updated_at)
+            `INSERT INTO public.rookery_subscriptions (tenant_id, plan, status, limits, created_at, updated_at)
              VALUES ($1::uuid, $2::text, $3::text, $4::jsonb, $5::timestamptz, $6::timestamptz)
              ON CONFLICT DO NOTHING RETURNING ${SUBSCRIPTION}`,
             [tenantId, sub.plan, sub.status, json(sub.limits), sub.createdAt, sub.updatedAt],
@@ -43,7 +44,7 @@ export function subscriptionRepository(scope: TenantScope): SubscriptionReposito
       ownWrite(scope, null, () =>
         s
           .rows(
-            `UPDATE rookery_subscriptions SET plan = coalesce($2::text, plan),
+            `UPDATE public.rookery_subscriptions SET plan = coalesce($2::text, plan),
                status = coalesce($3::text, status), limits = coalesce($4::jsonb, limits),
                updated_at = $5::timestamptz
              WHERE tenant_id = $1::uuid RETURNING ${SUBSCRIPTION}`,
@@ -71,7 +72,7 @@ export function settingsRepository(scope: TenantScope): SettingsRepository {
       s
         .rows(
           `SELECT tenant_id AS "tenantId", data AS values, ${STAMPS}
-           FROM rookery_tenant_settings WHERE tenant_id = $1::uuid`,
+           FROM public.rookery_tenant_settings WHERE tenant_id = $1::uuid`,
           [tenantId],
         )
         .map(firstOrNull<TenantSettings>),
@@ -79,7 +80,7 @@ export function settingsRepository(scope: TenantScope): SettingsRepository {
       ownWrite(scope, settings, () =>
         s
           .rows(
-            `INSERT INTO rookery_tenant_settings (tenant_id, data, created_at, updated_at)
+            `INSERT INTO public.rookery_tenant_settings (tenant_id, data, created_at, updated_at)
              VALUES ($1::uuid, $2::jsonb, $3::timestamptz, $4::timestamptz)
              ON CONFLICT (tenant_id) DO UPDATE SET data = EXCLUDED.data,
                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at
@@ -92,7 +93,7 @@ export function settingsRepository(scope: TenantScope): SettingsRepository {
       s
         .rows(
           `SELECT tenant_id AS "tenantId", workspace_id AS "workspaceId", data AS values, ${STAMPS}
-           FROM rookery_workspace_settings WHERE tenant_id = $1::uuid AND workspace_id = $2::uuid`,
+           FROM public.rookery_workspace_settings WHERE tenant_id = $1::uuid AND workspace_id = $2::uuid`,
           [tenantId, workspaceId],
         )
         .map(firstOrNull<WorkspaceSettings>),
@@ -100,9 +101,9 @@ export function settingsRepository(scope: TenantScope): SettingsRepository {
       ownWrite(scope, settings, () =>
         s
           .rows(
-            `INSERT INTO rookery_workspace_settings (tenant_id, workspace_id, data, created_at, updated_at)
+            `INSERT INTO public.rookery_workspace_settings (tenant_id, workspace_id, data, created_at, updated_at)
              SELECT $1::uuid, $2::uuid, $3::jsonb, $4::timestamptz, $5::timestamptz
-             WHERE EXISTS (SELECT 1 FROM rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid)
+             WHERE EXISTS (SELECT 1 FROM public.rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid)
              ON CONFLICT (tenant_id, workspace_id) DO UPDATE SET data = EXCLUDED.data,
                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at
              RETURNING tenant_id AS "tenantId", workspace_id AS "workspaceId", data AS values, ${STAMPS}`,

@@ -15,11 +15,11 @@ export function assignmentRepository(scope: TenantScope): AssignmentRepository {
       ownWrite(scope, a, () =>
         s
           .rows<{ workspaceFound: boolean; memberFound: boolean; inserted: boolean }>(
-            `WITH w AS (SELECT EXISTS (SELECT 1 FROM rookery_workspaces
+            `WITH w AS (SELECT EXISTS (SELECT 1 FROM public.rookery_workspaces
                                        WHERE tenant_id = $1::uuid AND id = $2::uuid) AS found),
                   m AS (SELECT EXISTS (SELECT 1 FROM users.tenant_users WHERE tenant_id = $1::uuid
                                        AND user_id = $3::uuid AND deleted IS NULL) AS found),
-                  ins AS (INSERT INTO rookery_workspace_assignments (tenant_id, workspace_id, user_id, created_at)
+                  ins AS (INSERT INTO public.rookery_workspace_assignments (tenant_id, workspace_id, user_id, created_at)
                           SELECT $1::uuid, $2::uuid, $3::uuid, $4::timestamptz
                           WHERE (SELECT found FROM w) AND (SELECT found FROM m)
                           ON CONFLICT DO NOTHING RETURNING 1)
@@ -43,7 +43,7 @@ export function assignmentRepository(scope: TenantScope): AssignmentRepository {
       ownWrite(scope, null, () =>
         s
           .rows(
-            `DELETE FROM rookery_workspace_assignments
+            `DELETE FROM public.rookery_workspace_assignments
              WHERE tenant_id = $1::uuid AND workspace_id = $2::uuid AND user_id = $3::uuid RETURNING 1`,
             [tenantId, workspaceId, userId],
           )
@@ -52,7 +52,7 @@ export function assignmentRepository(scope: TenantScope): AssignmentRepository {
     listForUser: (userId) =>
       s
         .rows(
-          `SELECT ${COLUMNS} FROM rookery_workspace_assignments
+          `SELECT ${COLUMNS} FROM public.rookery_workspace_assignments
            WHERE tenant_id = $1::uuid AND user_id = $2::uuid ORDER BY workspace_id`,
           [tenantId, userId],
         )
@@ -60,7 +60,7 @@ export function assignmentRepository(scope: TenantScope): AssignmentRepository {
     listForWorkspace: (workspaceId) =>
       s
         .rows(
-          `SELECT ${COLUMNS} FROM rookery_workspace_assignments
+          `SELECT ${COLUMNS} FROM public.rookery_workspace_assignments
            WHERE tenant_id = $1::uuid AND workspace_id = $2::uuid ORDER BY user_id`,
           [tenantId, workspaceId],
         )

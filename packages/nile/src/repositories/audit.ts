@@ -14,7 +14,7 @@ export function auditRepository(scope: TenantScope): AuditRepository {
       ownWrite(scope, e, () =>
         s
           .rows(
-            `INSERT INTO rookery_audit_events (tenant_id, id, actor_id, action, target_type, target_id,
+            `INSERT INTO public.rookery_audit_events (tenant_id, id, actor_id, action, target_type, target_id,
                before, after, at)
              VALUES ($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::jsonb, $8::jsonb,
                $9::timestamptz)
@@ -42,7 +42,7 @@ export function auditRepository(scope: TenantScope): AuditRepository {
     list: (query) =>
       s
         .rows(
-          `SELECT ${COLUMNS} FROM rookery_audit_events
+          `SELECT ${COLUMNS} FROM public.rookery_audit_events
            WHERE tenant_id = $1::uuid AND ($2::uuid IS NULL OR id > $2::uuid)
            ORDER BY id LIMIT $3::int`,
           [tenantId, query.after ?? null, query.limit + 1],

@@ -7,10 +7,13 @@ import { ownWrite, type TenantScope } from "./tenant-scope.js";
 // Roles live in NileDB's `users.tenant_users.roles` so Nile's own tools see
 // them; Rookery's role is whichever of its three the array holds, and other
 // roles an application keeps there are left alone.
-const ROLE = `CASE WHEN 'owner' = ANY (roles) THEN 'owner' WHEN 'admin' = ANY (roles) THEN 'admin' ELSE 'member' END`;
-const COLUMNS = `tenant_id AS "tenantId", user_id AS "userId", ${ROLE} AS role,
+export const MEMBER_ROLE = `CASE WHEN 'owner' = ANY (roles) THEN 'owner' WHEN 'admin' = ANY (roles) THEN 'admin' ELSE 'member' END`;
+const COLUMNS = `tenant_id AS "tenantId", user_id AS "userId", ${MEMBER_ROLE} AS role,
   ${AS_INSTANT("created", "createdAt")}, ${AS_INSTANT("updated", "updatedAt")}`;
 const LIVE = `tenant_id = $1::uuid AND deleted IS NULL`;
+// NileDB keeps the member's e-mail on the membership (its own services fill
+// it): read from the shared users table, which a tenant unit may read.
+const MEMBER_EMAIL = `(SELECT u.email FROM users.users u WHERE u.id = $2::uuid AND u.deleted IS NULL)`;
 const OTHER_OWNER = `EXISTS (SELECT 1 FROM users.tenant_users o WHERE o.tenant_id = $1::uuid
   AND o.user_id <> $2::uuid AND 'owner' = ANY (o.roles) AND o.deleted IS NULL)`;
 
@@ -34,11 +37,12 @@ export function membershipRepository(scope: TenantScope): MembershipRepository {
         s
           .rows<{ ownerTaken: boolean; inserted: boolean }>(
             `WITH ins AS (
-               INSERT INTO users.tenant_users AS t (tenant_id, user_id, roles, created, updated, deleted)
-               SELECT $1::uuid, $2::uuid, ARRAY[$3::text], ${UTC("$4")}, ${UTC("$5")}, NULL
+               INSERT INTO users.tenant_users AS t (tenant_id, user_id, roles, created, updated, deleted, email)
+               SELECT $1::uuid, $2::uuid, ARRAY[$3::text], ${UTC("$4")}, ${UTC("$5")}, NULL, ${MEMBER_EMAIL}
                WHERE NOT ($3::text = 'owner' AND ${OTHER_OWNER})
                ON CONFLICT (tenant_id, user_id) DO UPDATE SET roles = EXCLUDED.roles,
-                 created = EXCLUDED.created, updated = EXCLUDED.updated, deleted = NULL
+                 created = EXCLUDED.created, updated = EXCLUDED.updated, deleted = NULL,
+                 email = EXCLUDED.email
                WHERE t.deleted IS NOT NULL
                RETURNING 1)
              SELECT ($3::text = 'owner' AND ${OTHER_OWNER}) AS "ownerTaken", EXISTS (SELECT 1 FROM ins) AS inserted`,
@@ -88,19 +92,22 @@ export function membershipRepository(scope: TenantScope): MembershipRepository {
                 ),
           ),
       ),
-    // Assignments have no foreign key to tenant_users (a built-in table), so
-    // they go in the same statement.
+    // Soft-deleted, as NileDB's own tools do: the row stays (tables that
+    // reference users.tenant_users keep their rows) with `deleted` set, and
+    // adding the user back revives it. Assignments have no foreign key to the
+    // built-in table, so they go in the same statement.
     remove: (userId) =>
       ownWrite(scope, null, () =>
         s
-          .rows<{ live: boolean }>(
-            `WITH unassigned AS (DELETE FROM rookery_workspace_assignments
+          .rows(
+            `WITH unassigned AS (DELETE FROM public.rookery_workspace_assignments
                                  WHERE tenant_id = $1::uuid AND user_id = $2::uuid)
-             DELETE FROM users.tenant_users WHERE tenant_id = $1::uuid AND user_id = $2::uuid
-             RETURNING deleted IS NULL AS live`,
+             UPDATE users.tenant_users SET deleted = (pg_catalog.now() AT TIME ZONE 'UTC'),
+               updated = (pg_catalog.now() AT TIME ZONE 'UTC')
+             WHERE ${LIVE} AND user_id = $2::uuid RETURNING 1`,
             [tenantId, userId],
           )
-          .map((rows) => rows.some((row) => row.live)),
+          .map((rows) => rows.length > 0),
       ),
     count: () =>
       s

@@ -11,7 +11,9 @@ const CLAIM_COLUMNS = `user_id AS "userId", claimed_tenant_id AS "tenantId", cla
 export function claimRepository(s: UnitSession): TenantClaimRepository {
   const held = (userId: string) =>
     s
-      .rows(`SELECT ${CLAIM_COLUMNS} FROM rookery_tenant_claims WHERE user_id = $1::uuid`, [userId])
+      .rows(`SELECT ${CLAIM_COLUMNS} FROM public.rookery_tenant_claims WHERE user_id = $1::uuid`, [
+        userId,
+      ])
       .map(firstOrNull<TenantClaim>);
   return {
     // The primary key on user_id makes "one tenant per user" the database's
@@ -20,9 +22,9 @@ export function claimRepository(s: UnitSession): TenantClaimRepository {
       s.write(() =>
         s
           .rows<{ tenantFound: boolean; userFound: boolean; inserted: boolean }>(
-            `WITH t AS (SELECT EXISTS (SELECT 1 FROM tenants WHERE id = $2::uuid) AS found),
+            `WITH t AS (SELECT EXISTS (SELECT 1 FROM public.tenants WHERE id = $2::uuid) AS found),
                   u AS (SELECT EXISTS (SELECT 1 FROM users.users WHERE id = $1::uuid AND deleted IS NULL) AS found),
-                  ins AS (INSERT INTO rookery_tenant_claims (user_id, claimed_tenant_id, claimed_at)
+                  ins AS (INSERT INTO public.rookery_tenant_claims (user_id, claimed_tenant_id, claimed_at)
                           SELECT $1::uuid, $2::uuid, $3::timestamptz
                           WHERE (SELECT found FROM t) AND (SELECT found FROM u)
                           ON CONFLICT (user_id) DO NOTHING RETURNING 1)
@@ -46,7 +48,7 @@ export function claimRepository(s: UnitSession): TenantClaimRepository {
       s.write(() =>
         s
           .rows(
-            `DELETE FROM rookery_tenant_claims WHERE user_id = $1::uuid AND claimed_tenant_id = $2::uuid RETURNING 1`,
+            `DELETE FROM public.rookery_tenant_claims WHERE user_id = $1::uuid AND claimed_tenant_id = $2::uuid RETURNING 1`,
             [userId, tenantId],
           )
           .map((rows) => rows.length > 0),
@@ -55,7 +57,7 @@ export function claimRepository(s: UnitSession): TenantClaimRepository {
       s.write(() =>
         s
           .rows(
-            `DELETE FROM rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid RETURNING 1`,
+            `DELETE FROM public.rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid RETURNING 1`,
             [tenantId],
           )
           .map((rows) => rows.length),

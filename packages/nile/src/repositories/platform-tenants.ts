@@ -14,7 +14,7 @@ export function tenantRepository(s: UnitSession): TenantRepository {
       s.write(() =>
         s
           .rows(
-            `INSERT INTO tenants (id, name, rookery_status, deleted, created, updated)
+            `INSERT INTO public.tenants (id, name, rookery_status, deleted, created, updated)
              VALUES ($1::uuid, $2::text, $3::text, ${UTC("$4")}, ${UTC("$5")}, ${UTC("$6")})
              ON CONFLICT (id) DO NOTHING RETURNING ${TENANT_COLUMNS}`,
             [
@@ -34,12 +34,12 @@ export function tenantRepository(s: UnitSession): TenantRepository {
       ),
     get: (id) =>
       s
-        .rows(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1::uuid`, [id])
+        .rows(`SELECT ${TENANT_COLUMNS} FROM public.tenants WHERE id = $1::uuid`, [id])
         .map(firstOrNull<Tenant>),
     list: (query) =>
       s
         .rows(
-          `SELECT ${TENANT_COLUMNS} FROM tenants
+          `SELECT ${TENANT_COLUMNS} FROM public.tenants
            WHERE ($1::uuid IS NULL OR id > $1::uuid) AND ($2::text IS NULL OR rookery_status = $2::text)
            ORDER BY id LIMIT $3::int`,
           [query.after ?? null, query.status ?? null, query.limit + 1],
@@ -49,7 +49,7 @@ export function tenantRepository(s: UnitSession): TenantRepository {
       s.write(() =>
         s
           .rows(
-            `UPDATE tenants SET name = coalesce($2::text, name),
+            `UPDATE public.tenants SET name = coalesce($2::text, name),
                rookery_status = coalesce($3::text, rookery_status),
                deleted = CASE WHEN $4::boolean THEN ${UTC("$5")} ELSE deleted END,
                updated = ${UTC("$6")}
@@ -75,8 +75,8 @@ export function tenantRepository(s: UnitSession): TenantRepository {
       s.write(() =>
         s
           .rows(
-            `WITH released AS (DELETE FROM rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid)
-             DELETE FROM tenants WHERE id = $1::uuid RETURNING id`,
+            `WITH released AS (DELETE FROM public.rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid)
+             DELETE FROM public.tenants WHERE id = $1::uuid RETURNING id`,
             [id],
           )
           .map((rows) => rows.length > 0),

@@ -15,7 +15,7 @@ export function resourceRepository(scope: TenantScope): ResourceRepository {
   const { s, tenantId } = scope;
   const get = (type: string, id: string) =>
     s
-      .rows(`SELECT ${COLUMNS} FROM rookery_resources WHERE ${KEY}`, [tenantId, type, id])
+      .rows(`SELECT ${COLUMNS} FROM public.rookery_resources WHERE ${KEY}`, [tenantId, type, id])
       .map(firstOrNull<Resource>);
 
   return {
@@ -23,10 +23,10 @@ export function resourceRepository(scope: TenantScope): ResourceRepository {
       ownWrite(scope, r, () =>
         s
           .rows<{ taken: boolean; workspaceFound: boolean; inserted: boolean }>(
-            `WITH c AS (SELECT EXISTS (SELECT 1 FROM rookery_resources WHERE ${KEY}) AS taken,
-                               ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM rookery_workspaces
+            `WITH c AS (SELECT EXISTS (SELECT 1 FROM public.rookery_resources WHERE ${KEY}) AS taken,
+                               ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM public.rookery_workspaces
                                  WHERE tenant_id = $1::uuid AND id = $4::uuid)) AS ws),
-                  ins AS (INSERT INTO rookery_resources (tenant_id, type, id, workspace_id, data,
+                  ins AS (INSERT INTO public.rookery_resources (tenant_id, type, id, workspace_id, data,
                             version, created_by, created_at, updated_at)
                           SELECT $1::uuid, $2::text, $3::uuid, $4::uuid, $5::jsonb, $6::int, $7::uuid,
                                  $8::timestamptz, $9::timestamptz
@@ -60,7 +60,7 @@ export function resourceRepository(scope: TenantScope): ResourceRepository {
       ownWrite(scope, null, () =>
         s
           .rows(
-            `UPDATE rookery_resources SET data = $4::jsonb, updated_at = $5::timestamptz,
+            `UPDATE public.rookery_resources SET data = $4::jsonb, updated_at = $5::timestamptz,
                version = version + 1
              WHERE ${KEY} AND ($6::int IS NULL OR version = $6::int) RETURNING ${COLUMNS}`,
             [
@@ -90,13 +90,17 @@ export function resourceRepository(scope: TenantScope): ResourceRepository {
     remove: (type, id) =>
       ownWrite(scope, null, () =>
         s
-          .rows(`DELETE FROM rookery_resources WHERE ${KEY} RETURNING 1`, [tenantId, type, id])
+          .rows(`DELETE FROM public.rookery_resources WHERE ${KEY} RETURNING 1`, [
+            tenantId,
+            type,
+            id,
+          ])
           .map((rows) => rows.length > 0),
       ),
     list: (query) =>
       s
         .rows(
-          `SELECT ${COLUMNS} FROM rookery_resources
+          `SELECT ${COLUMNS} FROM public.rookery_resources
            WHERE tenant_id = $1::uuid AND type = $2::text AND ${IN_WORKSPACES}
              AND ($4::uuid IS NULL OR id > $4::uuid)
            ORDER BY id LIMIT $5::int`,
@@ -112,7 +116,7 @@ export function resourceRepository(scope: TenantScope): ResourceRepository {
     count: (query) =>
       s
         .rows<{ n: number }>(
-          `SELECT count(*)::int AS n FROM rookery_resources
+          `SELECT count(*)::int AS n FROM public.rookery_resources
            WHERE tenant_id = $1::uuid AND type = $2::text AND ${IN_WORKSPACES}`,
           [tenantId, query.type, workspacesParam(query.workspaces)],
         )

@@ -3,6 +3,7 @@ import type { PurgeCounts, TenantUnit } from "@rookery/core/adapter";
 import { firstOrNull } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";
 import { settingsRepository, subscriptionRepository } from "./account.js";
+import { readActor } from "./actor.js";
 import { assignmentRepository } from "./assignments.js";
 import { auditRepository } from "./audit.js";
 import { membershipRepository } from "./memberships.js";
@@ -13,14 +14,14 @@ import { workspaceRepository } from "./workspaces.js";
 
 /** Every tenant-owned table, emptied by purge in one statement. */
 const PURGE = `WITH m AS (DELETE FROM users.tenant_users WHERE tenant_id = $1::uuid RETURNING deleted),
-  x AS (DELETE FROM rookery_workspace_assignments WHERE tenant_id = $1::uuid),
-  r AS (DELETE FROM rookery_resources WHERE tenant_id = $1::uuid RETURNING 1),
-  ws AS (DELETE FROM rookery_workspace_settings WHERE tenant_id = $1::uuid),
-  w AS (DELETE FROM rookery_workspaces WHERE tenant_id = $1::uuid RETURNING 1),
-  sub AS (DELETE FROM rookery_subscriptions WHERE tenant_id = $1::uuid),
-  ts AS (DELETE FROM rookery_tenant_settings WHERE tenant_id = $1::uuid),
-  idem AS (DELETE FROM rookery_idempotency_keys WHERE tenant_id = $1::uuid),
-  a AS (DELETE FROM rookery_audit_events WHERE tenant_id = $1::uuid RETURNING 1)
+  x AS (DELETE FROM public.rookery_workspace_assignments WHERE tenant_id = $1::uuid),
+  r AS (DELETE FROM public.rookery_resources WHERE tenant_id = $1::uuid RETURNING 1),
+  ws AS (DELETE FROM public.rookery_workspace_settings WHERE tenant_id = $1::uuid),
+  w AS (DELETE FROM public.rookery_workspaces WHERE tenant_id = $1::uuid RETURNING 1),
+  sub AS (DELETE FROM public.rookery_subscriptions WHERE tenant_id = $1::uuid),
+  ts AS (DELETE FROM public.rookery_tenant_settings WHERE tenant_id = $1::uuid),
+  idem AS (DELETE FROM public.rookery_idempotency_keys WHERE tenant_id = $1::uuid),
+  a AS (DELETE FROM public.rookery_audit_events WHERE tenant_id = $1::uuid RETURNING 1)
 SELECT (SELECT count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
        (SELECT count(*) FROM w)::int AS workspaces, (SELECT count(*) FROM r)::int AS resources,
        (SELECT count(*) FROM a)::int AS "auditEvents"`;
@@ -34,7 +35,7 @@ export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
     tenant: {
       get: () =>
         s
-          .rows(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1::uuid`, [tenantId])
+          .rows(`SELECT ${TENANT_COLUMNS} FROM public.tenants WHERE id = $1::uuid`, [tenantId])
           .map(firstOrNull<Tenant>),
     },
     memberships: membershipRepository(scope),
@@ -44,8 +45,10 @@ export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
     settings: settingsRepository(scope),
     resources: resourceRepository(scope),
     audit: auditRepository(scope),
-    // The application's own statements, in this transaction and tenant context.
-    query: (text, values) => s.rows(text, values),
+    actor: (userId) => readActor(s, tenantId, userId),
+    // The application's own statements, in this transaction and tenant
+    // context, one at a time and each checked.
+    query: (text, values) => s.appRows(text, values),
     purge: () =>
       ownWrite(scope, null, () =>
         s

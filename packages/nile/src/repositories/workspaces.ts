@@ -11,7 +11,7 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
   const get = (id: string) =>
     s
       .rows(
-        `SELECT ${COLUMNS} FROM rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid`,
+        `SELECT ${COLUMNS} FROM public.rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid`,
         [tenantId, id],
       )
       .map(firstOrNull<Workspace>);
@@ -22,7 +22,7 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
       ownWrite(scope, w, () =>
         s
           .rows(
-            `INSERT INTO rookery_workspaces (tenant_id, id, name, status, created_at, updated_at)
+            `INSERT INTO public.rookery_workspaces (tenant_id, id, name, status, created_at, updated_at)
              VALUES ($1::uuid, $2::uuid, $3::text, $4::text, $5::timestamptz, $6::timestamptz)
              ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
             [tenantId, w.id, w.name, w.status, w.createdAt, w.updatedAt],
@@ -39,7 +39,7 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
     list: (query) =>
       s
         .rows(
-          `SELECT ${COLUMNS} FROM rookery_workspaces WHERE tenant_id = $1::uuid
+          `SELECT ${COLUMNS} FROM public.rookery_workspaces WHERE tenant_id = $1::uuid
              AND ($2::uuid IS NULL OR id > $2::uuid) AND ($3::uuid[] IS NULL OR id = ANY ($3::uuid[]))
              AND ($4::text IS NULL OR status = $4::text)
            ORDER BY id LIMIT $5::int`,
@@ -50,10 +50,10 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
       ownWrite(scope, null, () =>
         s
           .rows(
-            `UPDATE rookery_workspaces SET name = coalesce($3::text, name),
+            `UPDATE public.rookery_workspaces SET name = coalesce($3::text, name),
                status = coalesce($4::text, status), updated_at = $5::timestamptz
              WHERE tenant_id = $1::uuid AND id = $2::uuid AND NOT EXISTS (
-               SELECT 1 FROM rookery_workspaces o
+               SELECT 1 FROM public.rookery_workspaces o
                WHERE o.tenant_id = $1::uuid AND o.name = $3::text AND o.id <> $2::uuid)
              RETURNING ${COLUMNS}`,
             [tenantId, id, patch.name ?? null, patch.status ?? null, patch.updatedAt],
@@ -75,7 +75,7 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
       ownWrite(scope, null, () =>
         s
           .rows(
-            `DELETE FROM rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING 1`,
+            `DELETE FROM public.rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING 1`,
             [tenantId, id],
           )
           .map((rows) => rows.length > 0),
@@ -83,7 +83,7 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
     count: (query) =>
       s
         .rows<{ n: number }>(
-          `SELECT count(*)::int AS n FROM rookery_workspaces
+          `SELECT count(*)::int AS n FROM public.rookery_workspaces
            WHERE tenant_id = $1::uuid AND ($2::text IS NULL OR status = $2::text)`,
           [tenantId, query?.status ?? null],
         )

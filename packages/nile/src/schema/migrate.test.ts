@@ -10,16 +10,16 @@ import { POSTGRES_BUILTINS } from "./postgres-builtins.js";
 const run = promisify(execFile);
 const opened: { pool: pg.Pool; db: TestDatabase }[] = [];
 
-/** An empty database (no template), owned by the application role. */
+/** An empty database (no template), its schema owned by the owner role, which migrates. */
 async function emptyDatabase(): Promise<{ app: pg.Pool; superuser: pg.Pool; url: string }> {
   const base = await createTestDatabase();
   const admin = new pg.Pool({ connectionString: base.superuserUrl, max: 1 });
   // Drop what the template put there: start from nothing.
   await admin.query("DROP SCHEMA public CASCADE; DROP SCHEMA users CASCADE; CREATE SCHEMA public");
-  await admin.query("ALTER SCHEMA public OWNER TO rookery_app");
-  const app = new pg.Pool({ connectionString: base.appUrl, max: 4 });
+  await admin.query("ALTER SCHEMA public OWNER TO rookery_owner");
+  const app = new pg.Pool({ connectionString: base.ownerUrl, max: 4 });
   opened.push({ pool: app, db: base }, { pool: admin, db: base });
-  return { app, superuser: admin, url: base.appUrl };
+  return { app, superuser: admin, url: base.ownerUrl };
 }
 
 afterAll(async () => {
@@ -61,13 +61,53 @@ describe("migrate", () => {
     expect(refusal.message).toMatch(/postgres mode/);
   });
 
+  it("grants the runtime role data privileges only: no TRUNCATE, no ownership, and app tables to come", async () => {
+    const { app, superuser } = await emptyDatabase();
+    const report = (
+      await migrate({ pool: app, mode: "postgres", runtimeRole: "rookery_app" })
+    )._unsafeUnwrap();
+    expect(report.runtimeRole).toBe("rookery_app");
+    await app.query(
+      "CREATE TABLE app_later (tenant_id uuid NOT NULL, id serial, PRIMARY KEY (tenant_id, id))",
+    );
+    const privileges = await superuser.query<{ table: string; privileges: string }>(
+      `SELECT c.oid::regclass::text AS table,
+              concat_ws(',', CASE WHEN has_table_privilege('rookery_app', c.oid, 'SELECT') THEN 'select' END,
+                CASE WHEN has_table_privilege('rookery_app', c.oid, 'INSERT') THEN 'insert' END,
+                CASE WHEN has_table_privilege('rookery_app', c.oid, 'UPDATE') THEN 'update' END,
+                CASE WHEN has_table_privilege('rookery_app', c.oid, 'DELETE') THEN 'delete' END,
+                CASE WHEN has_table_privilege('rookery_app', c.oid, 'TRUNCATE') THEN 'truncate' END,
+                CASE WHEN pg_has_role('rookery_app', c.relowner, 'MEMBER') THEN 'owner' END) AS privileges
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind = 'r' AND n.nspname IN ('public', 'users') ORDER BY 1`,
+    );
+    const byTable = Object.fromEntries(privileges.rows.map((r) => [r.table, r.privileges]));
+    expect(byTable.rookery_migrations).toBe("select");
+    for (const table of ["tenants", "users.tenant_users", "rookery_workspaces", "app_later"]) {
+      expect(byTable[table], table).toBe("select,insert,update,delete");
+    }
+    const sequence = await superuser.query<{ usable: boolean }>(
+      "SELECT has_sequence_privilege('rookery_app', 'app_later_id_seq', 'USAGE') AS usable",
+    );
+    expect(sequence.rows[0]?.usable).toBe(true);
+  });
+
+  it("refuses a runtime role that does not exist, or that is the migrating role itself", async () => {
+    const { app } = await emptyDatabase();
+    const missing = await migrate({ pool: app, mode: "postgres", runtimeRole: "no_such_role" });
+    expect(missing._unsafeUnwrapErr().code).toBe("CONFIGURATION");
+    const self = await migrate({ pool: app, mode: "postgres", runtimeRole: "rookery_owner" });
+    expect(self._unsafeUnwrapErr().message).toMatch(/another role/);
+  });
+
   it("the CLI migrates from --url and reports what it did", async () => {
     const { url } = await emptyDatabase();
     const cli = resolve(import.meta.dirname, "..", "cli.ts");
     const fromSource = ["--conditions=@rookery/source", "--import", "tsx"];
     const args = [...fromSource, cli, "migrate", "--mode", "postgres", "--url", url];
-    const first = await run(process.execPath, args);
+    const first = await run(process.execPath, [...args, "--runtime-role", "rookery_app"]);
     expect(first.stdout).toContain(`postgres mode: ${postgresIds.length} applied`);
+    expect(first.stdout).toContain("granted data privileges to rookery_app");
     const second = await run(process.execPath, args);
     expect(second.stdout).toContain(`0 applied, ${postgresIds.length} already applied`);
   });

@@ -1,4 +1,4 @@
-import { POSTGRES_BUILTINS } from "./postgres-builtins.js";
+import { POSTGRES_BUILTINS, POSTGRES_BUILTINS_AS_NILEDB } from "./postgres-builtins.js";
 import { ROOKERY_TABLES } from "./rookery-tables.js";
 import { POSTGRES_ROW_SECURITY } from "./row-security.js";
 
@@ -17,4 +17,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: "0001_postgres_builtins", modes: ["postgres"], statements: POSTGRES_BUILTINS },
   { id: "0002_rookery_tables", modes: ["nile", "postgres"], statements: ROOKERY_TABLES },
   { id: "0003_postgres_row_security", modes: ["postgres"], statements: POSTGRES_ROW_SECURITY },
+  {
+    id: "0004_postgres_builtins_as_niledb",
+    modes: ["postgres"],
+    statements: POSTGRES_BUILTINS_AS_NILEDB,
+  },
 ];

@@ -8,18 +8,18 @@
 export const ROOKERY_TABLES: readonly string[] = [
   // NileDB's tenants table has no status; Rookery adds one (adding columns to
   // `tenants` is how NileDB expects it to be extended).
-  `ALTER TABLE tenants ADD COLUMN IF NOT EXISTS rookery_status text NOT NULL DEFAULT 'active'`,
+  `ALTER TABLE public.tenants ADD COLUMN IF NOT EXISTS rookery_status text NOT NULL DEFAULT 'active'`,
   // Shared: one row per user, so "a user belongs to one tenant" is a primary key.
-  `CREATE TABLE IF NOT EXISTS rookery_tenant_claims (
+  `CREATE TABLE IF NOT EXISTS public.rookery_tenant_claims (
      user_id uuid PRIMARY KEY CONSTRAINT rookery_claims_user_fk REFERENCES users.users (id) ON DELETE CASCADE,
      claimed_tenant_id uuid NOT NULL,
      claimed_at timestamptz NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS rookery_tenant_claims_tenant ON rookery_tenant_claims (claimed_tenant_id)`,
+  `CREATE INDEX IF NOT EXISTS rookery_tenant_claims_tenant ON public.rookery_tenant_claims (claimed_tenant_id)`,
   // At most one live owner per tenant, whatever else `roles` holds.
   `CREATE UNIQUE INDEX IF NOT EXISTS rookery_one_owner ON users.tenant_users (tenant_id)
      WHERE 'owner' = ANY (roles) AND deleted IS NULL`,
-  `CREATE TABLE IF NOT EXISTS rookery_workspaces (
-     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  `CREATE TABLE IF NOT EXISTS public.rookery_workspaces (
+     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
      id uuid NOT NULL,
      name text NOT NULL,
      status text NOT NULL,
@@ -27,39 +27,39 @@ export const ROOKERY_TABLES: readonly string[] = [
      updated_at timestamptz NOT NULL,
      PRIMARY KEY (tenant_id, id),
      CONSTRAINT rookery_workspaces_name_key UNIQUE (tenant_id, name))`,
-  `CREATE TABLE IF NOT EXISTS rookery_workspace_assignments (
-     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  `CREATE TABLE IF NOT EXISTS public.rookery_workspace_assignments (
+     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
      workspace_id uuid NOT NULL,
      user_id uuid NOT NULL,
      created_at timestamptz NOT NULL,
      PRIMARY KEY (tenant_id, workspace_id, user_id),
      CONSTRAINT rookery_assignments_workspace_fk FOREIGN KEY (tenant_id, workspace_id)
-       REFERENCES rookery_workspaces (tenant_id, id) ON DELETE CASCADE)`,
+       REFERENCES public.rookery_workspaces (tenant_id, id) ON DELETE CASCADE)`,
   `CREATE INDEX IF NOT EXISTS rookery_assignments_by_user
-     ON rookery_workspace_assignments (tenant_id, user_id, workspace_id)`,
-  `CREATE TABLE IF NOT EXISTS rookery_subscriptions (
-     tenant_id uuid PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,
+     ON public.rookery_workspace_assignments (tenant_id, user_id, workspace_id)`,
+  `CREATE TABLE IF NOT EXISTS public.rookery_subscriptions (
+     tenant_id uuid PRIMARY KEY REFERENCES public.tenants (id) ON DELETE CASCADE,
      plan text NOT NULL,
      status text NOT NULL,
      limits jsonb NOT NULL,
      created_at timestamptz NOT NULL,
      updated_at timestamptz NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS rookery_tenant_settings (
-     tenant_id uuid PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,
+  `CREATE TABLE IF NOT EXISTS public.rookery_tenant_settings (
+     tenant_id uuid PRIMARY KEY REFERENCES public.tenants (id) ON DELETE CASCADE,
      data jsonb NOT NULL,
      created_at timestamptz NOT NULL,
      updated_at timestamptz NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS rookery_workspace_settings (
-     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  `CREATE TABLE IF NOT EXISTS public.rookery_workspace_settings (
+     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
      workspace_id uuid NOT NULL,
      data jsonb NOT NULL,
      created_at timestamptz NOT NULL,
      updated_at timestamptz NOT NULL,
      PRIMARY KEY (tenant_id, workspace_id),
      CONSTRAINT rookery_workspace_settings_workspace_fk FOREIGN KEY (tenant_id, workspace_id)
-       REFERENCES rookery_workspaces (tenant_id, id) ON DELETE CASCADE)`,
-  `CREATE TABLE IF NOT EXISTS rookery_resources (
-     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+       REFERENCES public.rookery_workspaces (tenant_id, id) ON DELETE CASCADE)`,
+  `CREATE TABLE IF NOT EXISTS public.rookery_resources (
+     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
      type text NOT NULL,
      id uuid NOT NULL,
      workspace_id uuid,
@@ -70,11 +70,11 @@ export const ROOKERY_TABLES: readonly string[] = [
      updated_at timestamptz NOT NULL,
      PRIMARY KEY (tenant_id, type, id),
      CONSTRAINT rookery_resources_workspace_fk FOREIGN KEY (tenant_id, workspace_id)
-       REFERENCES rookery_workspaces (tenant_id, id) ON DELETE CASCADE)`,
+       REFERENCES public.rookery_workspaces (tenant_id, id) ON DELETE CASCADE)`,
   `CREATE INDEX IF NOT EXISTS rookery_resources_by_workspace
-     ON rookery_resources (tenant_id, type, workspace_id, id)`,
-  `CREATE TABLE IF NOT EXISTS rookery_audit_events (
-     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+     ON public.rookery_resources (tenant_id, type, workspace_id, id)`,
+  `CREATE TABLE IF NOT EXISTS public.rookery_audit_events (
+     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
      id uuid NOT NULL,
      actor_id uuid,
      action text NOT NULL,
@@ -84,8 +84,8 @@ export const ROOKERY_TABLES: readonly string[] = [
      after jsonb,
      at timestamptz NOT NULL,
      PRIMARY KEY (tenant_id, id))`,
-  `CREATE TABLE IF NOT EXISTS rookery_idempotency_keys (
-     tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  `CREATE TABLE IF NOT EXISTS public.rookery_idempotency_keys (
+     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
      key text NOT NULL,
      request_hash text NOT NULL,
      response jsonb,
@@ -108,3 +108,10 @@ export const TENANT_AWARE_TABLES: readonly string[] = [
 
 /** The shared tables a platform unit uses. */
 export const SHARED_TABLES: readonly string[] = ["tenants", "users.users", "rookery_tenant_claims"];
+
+/**
+ * A Rookery table's name as its statements use it: schema-qualified, so a
+ * temporary table of the same name cannot stand in for it.
+ */
+export const qualified = (table: string): string =>
+  table.includes(".") ? table : `public.${table}`;

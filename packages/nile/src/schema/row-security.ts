@@ -1,6 +1,6 @@
 import { type RookeryError, RookeryErrors } from "@rookery/core";
 import { err, ok, type Result } from "neverthrow";
-import { TENANT_AWARE_TABLES } from "./rookery-tables.js";
+import { qualified, TENANT_AWARE_TABLES } from "./rookery-tables.js";
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
@@ -36,4 +36,4 @@ function policyStatements(table: string): readonly string[] {
 }
 
 export const POSTGRES_ROW_SECURITY: readonly string[] =
-  TENANT_AWARE_TABLES.flatMap(policyStatements);
+  TENANT_AWARE_TABLES.map(qualified).flatMap(policyStatements);

@@ -34,19 +34,43 @@ const ENTITY_BY_TABLE: Readonly<Record<string, EntityName>> = {
   rookery_audit_events: "audit_event",
 };
 
-// Class 08 is connection exceptions; 57P0x the server going away; 53300 too many connections.
-const UNAVAILABLE_CODES = /^(08|57P0|53300|40001|40P01|55P03|57014)/;
+// Worth retrying: the server is unreachable, overloaded or gave up on the
+// statement (class 08 and 57P01-57P03 connection loss, 53300 too many
+// connections, 40001 serialization failure, 40P01 deadlock, 55P03 lock not
+// available, 57014 canceled by a timeout). Only the loss ones cost the connection.
+const UNAVAILABLE_CODES = /^(08|57P0[1-3]|53300|40001|40P01|55P03|57014)/;
+const LOST_CODES = /^(08|57P0[1-3])/;
 const NETWORK_MESSAGE =
   /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Client was closed/i;
+// A missing table or column, or a privilege or policy refusal: the schema
+// may have changed since the start-up check ran.
+const SCHEMA_CODES = new Set(["42P01", "42703", "42501", "42883"]);
 
-/** True when the failure is about reaching the server, not about the statement. */
+/**
+ * The SQLSTATE of a driver error, or "" when it has none. Node's socket
+ * errors have codes too (`EPIPE`), but no SQLSTATE class starts with E.
+ */
+export function pgCode(cause: unknown): string {
+  const code = (cause as PgErrorLike | null)?.code;
+  return typeof code === "string" && /^[0-9A-DF-Z][0-9A-Z]{4}$/.test(code) ? code : "";
+}
+
+/**
+ * True when the connection is gone (class 08, the server shutting the
+ * backend down, a socket error), so it must be destroyed. A timeout, a
+ * deadlock or a serialization failure leaves it usable once rolled back.
+ */
 export function isConnectionFailure(cause: unknown): boolean {
   const error = cause as PgErrorLike | null;
   if (error === null || typeof error !== "object") return false;
-  if (error.code !== undefined && /^(08|57P0)/.test(error.code)) return true;
-  return error.code === undefined || /^E[A-Z]+$/.test(error.code)
-    ? NETWORK_MESSAGE.test(error.message ?? "")
-    : false;
+  const code = pgCode(cause);
+  if (code !== "") return LOST_CODES.test(code);
+  return NETWORK_MESSAGE.test(error.message ?? "");
+}
+
+/** True when a failure suggests the schema changed since it was checked. */
+export function suggestsSchemaChange(cause: unknown): boolean {
+  return SCHEMA_CODES.has(pgCode(cause));
 }
 
 /**
@@ -57,7 +81,7 @@ export function isConnectionFailure(cause: unknown): boolean {
  */
 export function fromPgError(cause: unknown): RookeryError {
   const error = (cause ?? {}) as PgErrorLike;
-  const code = error.code ?? "";
+  const code = pgCode(cause);
   if (code === "23505") {
     const entity = ENTITY_BY_TABLE[error.table ?? ""] ?? "resource";
     return RookeryErrors.conflict(entity, `The ${entity} collides with an existing one.`);

@@ -1,29 +1,34 @@
 import { type RookeryError, RookeryErrors } from "@rookery/core";
 import type { Work } from "@rookery/core/adapter";
 import { err, type Result } from "neverthrow";
-import type { Pool, PoolClient } from "pg";
+import type { Pool } from "pg";
+import { checkout, giveBack } from "./checkout.js";
 import { fromPgError } from "./pg-errors.js";
 import { UnitSession, type UnitSpec } from "./unit-session.js";
 
+/** What a unit tells its adapter besides its result. */
+export interface UnitHooks {
+  /** A statement failed in a way that suggests the schema changed: re-run the start-up check. */
+  readonly onSchemaDoubt?: () => void;
+}
+
 /**
  * Runs one unit of work in its own transaction on a connection from `pool`,
- * and gives the connection back whatever happens. A connection that failed
- * mid-unit is destroyed rather than returned, so the pool never hands out a
- * broken or half-finished session.
+ * and gives the connection back whatever happens. A connection that was lost
+ * mid-unit, or whose state is unknown, is destroyed rather than returned, so
+ * the pool never hands out a broken or half-finished session; one whose
+ * statement merely failed (a timeout, a deadlock) is rolled back and reused.
  */
 export async function runUnit<U, T>(
   pool: Pool,
   spec: UnitSpec,
   makeUnit: (session: UnitSession) => U,
   work: Work<U, T>,
+  hooks: UnitHooks = {},
 ): Promise<Result<T, RookeryError>> {
-  let client: PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (cause) {
-    return err(fromPgError(cause));
-  }
-  const session = new UnitSession(client, spec);
+  const checkedOut = await checkout(pool, (client) => new UnitSession(client, spec));
+  if (checkedOut.isErr()) return err(fromPgError(checkedOut.error));
+  const { client, value: session } = checkedOut.value;
   let outcome: Result<T, RookeryError>;
   try {
     await session.open();
@@ -35,7 +40,12 @@ export async function runUnit<U, T>(
   }
   const closing = await session.close(outcome.isOk());
   session.detach();
-  client.release(session.connectionLost || closing?.code === "UNAVAILABLE");
-  if (outcome.isErr()) return outcome;
+  giveBack(client, session.mustDestroy);
+  if (session.schemaDoubt) hooks.onSchemaDoubt?.();
+  if (outcome.isErr()) {
+    // The work may pass on a statement's follow-on error; the unit's first
+    // failure is the cause.
+    return err(session.failure ?? outcome.error);
+  }
   return closing === null ? outcome : err(closing);
 }

@@ -1,7 +1,9 @@
 import { type RookeryError, RookeryErrors } from "@rookery/core";
-import { errAsync, ResultAsync } from "neverthrow";
-import type { PoolClient, QueryResultRow } from "pg";
-import { fromPgError, isConnectionFailure } from "./pg-errors.js";
+import { err, errAsync, ok, type Result, ResultAsync } from "neverthrow";
+import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from "pg";
+import { refusedStatement } from "./control-statements.js";
+import { fromPgError, isConnectionFailure, pgCode, suggestsSchemaChange } from "./pg-errors.js";
+import { SESSION_RESET } from "./session-reset.js";
 import type { Statement } from "./statement.js";
 
 type Async<T> = ResultAsync<T, RookeryError>;
@@ -13,19 +15,46 @@ export interface UnitSpec {
   readonly prologue: readonly Statement[];
   /** Writes need `tenant_exists` true in the prologue row (tenant units). */
   readonly writesNeedTenant: boolean;
+  /**
+   * Tenant units: a statement that raises unless the transaction, the tenant
+   * and user context and the role are still the ones the unit opened with.
+   * Null where no application SQL can run (platform units).
+   */
+  readonly check: Statement | null;
 }
+
+// `pg` sends a statement without values with the simple protocol, which runs
+// every statement of a string; the extended protocol refuses more than one.
+interface ExtendedQuery extends QueryConfig {
+  readonly queryMode: "extended";
+}
+
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value): PromiseSettledResult<T> => ({ status: "fulfilled", value }),
+    (reason: unknown): PromiseSettledResult<T> => ({ status: "rejected", reason }),
+  );
 
 /**
  * One unit of work's transaction on one pooled connection. On a client in
  * pipeline mode BEGIN, the prologue and the work's first statement leave in
  * one flight: the tenant context costs no round trip of its own.
+ *
+ * The session ends when the unit does: every statement asked for afterwards,
+ * through a repository, a scoped SQL handle or `unit.query` kept from the
+ * unit, is refused without touching the connection, which by then may serve
+ * another tenant's unit.
  */
 export class UnitSession {
   readonly #client: PoolClient;
   readonly #spec: UnitSpec;
   #ready: Promise<QueryResultRow | undefined> = Promise.resolve(undefined);
   #firstError: RookeryError | null = null;
+  #ended = false;
+  #ranAppSql = false;
   #connectionLost = false;
+  #mustDestroy = false;
+  #schemaDoubt = false;
 
   // A checked-out client has no pool listener: without ours, a connection
   // reset while the unit runs would be an uncaught exception.
@@ -34,6 +63,7 @@ export class UnitSession {
     this.#connectionLost = true;
   };
 
+  /** Attaches its error listener at once: construct it as the pool hands the client over. */
   constructor(client: PoolClient, spec: UnitSpec) {
     this.#client = client;
     this.#spec = spec;
@@ -54,26 +84,63 @@ export class UnitSession {
     return this.#firstError;
   }
 
-  get connectionLost(): boolean {
-    return this.#connectionLost;
+  /** True when the connection must not serve another unit: lost, or its state is unknown. */
+  get mustDestroy(): boolean {
+    return this.#connectionLost || this.#mustDestroy;
+  }
+
+  /** True when a statement failed in a way that suggests the schema changed under us. */
+  get schemaDoubt(): boolean {
+    return this.#schemaDoubt;
   }
 
   /** Sends BEGIN and the prologue; waits for them only when the client cannot pipeline. */
   async open(): Promise<void> {
-    const client = this.#client;
-    const sent = [client.query(this.#spec.readOnly ? "BEGIN READ ONLY" : "BEGIN")];
-    for (const s of this.#spec.prologue) sent.push(client.query(s.text, [...s.values]));
+    const sent = [this.#query(this.#spec.readOnly ? "BEGIN READ ONLY" : "BEGIN")];
+    for (const s of this.#spec.prologue) sent.push(this.#query(s.text, s.values));
     this.#ready = Promise.all(sent).then((results) => results.at(-1)?.rows[0]);
-    // Recorded here, once; every later statement of the unit waits on it too.
+    // Recorded here, once and first; every later statement of the unit waits on it too.
     this.#ready.catch((cause: unknown) => this.#record(cause));
-    if (!client.pipeline) await this.#ready.catch(() => undefined);
+    if (!this.#client.pipeline) await this.#ready.catch(() => undefined);
   }
 
-  /** Runs one parameterised statement in the unit's transaction. */
+  /** Runs one of Rookery's own parameterised statements in the unit's transaction. */
   rows<R extends QueryResultRow>(text: string, values: readonly unknown[] = []): Async<R[]> {
-    const sent = this.#client.query<R>(text, [...values]);
-    const done = Promise.all([this.#ready, sent]).then(([, result]) => result.rows);
-    return ResultAsync.fromPromise(done, (cause) => this.#record(cause));
+    if (this.#ended) return errAsync(unitEnded());
+    const sent = this.#query<R>(text, values);
+    return new ResultAsync(this.#settled(sent, null));
+  }
+
+  /**
+   * Runs one statement of the application's own SQL: refused before it is
+   * sent when it would end the transaction or leave state on the session;
+   * sent with the extended protocol, so one call is one statement; followed
+   * in the same flight by the unit's check, and its rows handed over only
+   * once that check passed. A failed check fails the unit (nothing it wrote
+   * is kept) and the connection is destroyed.
+   */
+  appRows<R extends QueryResultRow>(text: string, values: readonly unknown[] = []): Async<R[]> {
+    if (this.#ended) return errAsync(unitEnded());
+    const check = this.#spec.check;
+    if (check === null) {
+      return errAsync(RookeryErrors.unsupported("Application SQL runs in tenant units only."));
+    }
+    const refused = refusedStatement(text);
+    if (refused !== null) {
+      const error = RookeryErrors.unsupported(
+        `${refused} cannot run as the application's SQL: a unit's transaction and session are Rookery's. The unit was rolled back.`,
+      );
+      this.#firstError ??= error;
+      return errAsync(error);
+    }
+    this.#ranAppSql = true;
+    const sent = this.#query<R>(text, values, true);
+    // Pipelined: the check leaves with the statement. Otherwise it follows
+    // once the statement answered, as pg would queue it anyway (and warns
+    // when asked to queue).
+    const sentCheck = this.#client.pipeline ? this.#query(check.text, check.values, true) : null;
+    const checked = () => sentCheck ?? this.#query(check.text, check.values, true);
+    return new ResultAsync(this.#settled(sent, checked));
   }
 
   /**
@@ -91,37 +158,141 @@ export class UnitSession {
   }
 
   /**
-   * Commits when the work succeeded and no statement failed, else rolls back.
-   * Either way the transaction-local tenant context is gone afterwards.
+   * Ends the unit: from now on no statement is sent for it. Commits when the
+   * work succeeded and no statement failed, else rolls back. After
+   * application SQL the unit's check goes with the COMMIT and the session is
+   * reset in the same flight; either failing leaves the connection to be
+   * destroyed. Returns the error the unit ends with, if any.
    */
   async close(commit: boolean): Promise<RookeryError | null> {
+    this.#ended = true;
     await this.#ready.catch(() => undefined);
     const failure = this.#firstError;
     const keep = commit && failure === null;
+    if (this.#ranAppSql) return this.#endAfterAppSql(keep, failure);
     if (this.#spec.readOnly && this.#client.pipeline && !this.#connectionLost) {
       // A read-only transaction's outcome is settled by its reads: its COMMIT
       // cannot change it. On a pipelined client it leaves without a wait, and
       // whatever the pool runs next on this connection queues behind it.
-      this.#client.query(keep ? "COMMIT" : "ROLLBACK").catch(() => undefined);
+      this.#query(keep ? "COMMIT" : "ROLLBACK");
       return failure;
     }
-    try {
-      const end = await this.#client.query(keep ? "COMMIT" : "ROLLBACK");
-      // COMMIT of an aborted transaction answers ROLLBACK rather than failing.
-      if (keep && end.command !== "COMMIT") {
-        return RookeryErrors.internal("The transaction was rolled back by the database.");
-      }
-      return keep ? null : failure;
-    } catch (cause) {
-      const error = this.#record(cause);
+    const [end] = await this.#flight([{ text: keep ? "COMMIT" : "ROLLBACK", values: [] }]);
+    return this.#outcome(keep, failure, end);
+  }
+
+  async #endAfterAppSql(keep: boolean, failure: RookeryError | null) {
+    const check = this.#spec.check;
+    const statements: Statement[] = [];
+    if (keep && check !== null) statements.push(check);
+    statements.push({ text: keep ? "COMMIT" : "ROLLBACK", values: [] });
+    statements.push({ text: SESSION_RESET, values: [] });
+    const settled = await this.#flight(statements);
+    const reset = settled.at(-1);
+    const end = settled.at(-2);
+    if (reset?.status !== "fulfilled") this.#mustDestroy = true;
+    const checked = keep ? settled[0] : undefined;
+    if (checked?.status === "rejected") return this.#breach(checked.reason);
+    return this.#outcome(keep, failure, end);
+  }
+
+  #outcome(
+    keep: boolean,
+    failure: RookeryError | null,
+    end: PromiseSettledResult<QueryResult> | undefined,
+  ): RookeryError | null {
+    if (end?.status === "rejected") {
+      const error = this.#record(end.reason);
       return keep || failure === null ? error : failure;
     }
+    // COMMIT of an aborted transaction answers ROLLBACK rather than failing.
+    if (keep && end?.value.command !== "COMMIT") {
+      return RookeryErrors.internal("The transaction was rolled back by the database.");
+    }
+    return keep ? null : failure;
+  }
+
+  /**
+   * Waits for the prologue, then for the statement, then (application SQL)
+   * for its check. An earlier failure is reported, not the follow-on
+   * "transaction aborted" of the statements queued behind it.
+   */
+  async #settled<R extends QueryResultRow>(
+    sent: Promise<QueryResult<R>>,
+    checked: (() => Promise<QueryResult>) | null,
+  ): Promise<Result<R[], RookeryError>> {
+    try {
+      await this.#ready;
+    } catch (cause) {
+      return err(this.#record(cause));
+    }
+    let result: QueryResult<R>;
+    try {
+      result = await sent;
+    } catch (cause) {
+      return err(this.#record(cause));
+    }
+    if (checked !== null) {
+      try {
+        await checked();
+      } catch (cause) {
+        return err(this.#breach(cause));
+      }
+    }
+    return ok(result.rows);
+  }
+
+  /** Sends all at once on a pipelined client; one after another otherwise. */
+  async #flight(statements: readonly Statement[]): Promise<PromiseSettledResult<QueryResult>[]> {
+    if (this.#client.pipeline) {
+      return Promise.all(statements.map((s) => settle(this.#query(s.text, s.values))));
+    }
+    const settled: PromiseSettledResult<QueryResult>[] = [];
+    for (const s of statements) settled.push(await settle(this.#query(s.text, s.values)));
+    return settled;
+  }
+
+  #query<R extends QueryResultRow>(
+    text: string,
+    values: readonly unknown[] = [],
+    extended = false,
+  ): Promise<QueryResult<R>> {
+    const config: QueryConfig | ExtendedQuery = extended
+      ? { text, values: [...values], queryMode: "extended" }
+      : { text, values: [...values] };
+    const sent = this.#client.query<R>(config);
+    // Every failure is read where it matters; none may go unhandled.
+    sent.catch(() => undefined);
+    return sent;
+  }
+
+  /** The unit's check failed: the transaction, context or role is no longer the unit's. */
+  #breach(cause: unknown): RookeryError {
+    if (isConnectionFailure(cause) || pgCode(cause) === "25P02") return this.#record(cause);
+    this.#mustDestroy = true;
+    const error =
+      pgCode(cause) === "22012"
+        ? RookeryErrors.isolationBreach(
+            "The application's SQL changed the unit's transaction, tenant context or role; the unit was rolled back and its connection closed.",
+          )
+        : fromPgError(cause);
+    this.#firstError ??= error;
+    return error;
   }
 
   #record(cause: unknown): RookeryError {
     const error = fromPgError(cause);
-    if (isConnectionFailure(cause) || error.code === "UNAVAILABLE") this.#connectionLost = true;
+    if (isConnectionFailure(cause)) this.#connectionLost = true;
+    if (suggestsSchemaChange(cause)) this.#schemaDoubt = true;
+    // A statement refused because an earlier one aborted the transaction
+    // reports that earlier cause, which is what the caller can act on.
+    if (pgCode(cause) === "25P02" && this.#firstError !== null) return this.#firstError;
     this.#firstError ??= error;
     return error;
   }
 }
+
+const unitEnded = () =>
+  RookeryErrors.internal(
+    "This unit of work has ended: a handle kept from it cannot run statements, and nothing was sent to the database.",
+  );

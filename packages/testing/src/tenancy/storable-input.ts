@@ -87,6 +87,21 @@ export const storableInputGroup = defineGroup("tenancy: storable input", (test) 
     );
   });
 
+  test("a resource type named like a member of Object is an unknown type", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { a } = await tenancyWorld(adapter);
+    // A type from untyped input, as a JavaScript caller or a route parameter would give it.
+    const scope = a.as.owner as unknown as {
+      resources(type: string): { create(input: unknown): ReturnType<Call> };
+    };
+    for (const type of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const call = () => scope.resources(type).create({ workspaceId: a.ws1, data: {} });
+      expectInvalid(await expectNoChange(inspect, call), "type", type);
+    }
+  });
+
   test("text with emoji, right-to-left and zero-width characters is kept exactly", async ({
     adapter,
   }) => {

@@ -1,17 +1,14 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
-import { roleUrl } from "../test-support/urls.js";
-import { nileAdapter, rowSecurityStatements } from "./index.js";
+import { type OpenDatabase, openDatabase } from "../../test-support/open-database.js";
+import { roleUrl } from "../../test-support/urls.js";
+import { nileAdapter, rowSecurityStatements } from "../index.js";
 
 let env: OpenDatabase;
 const pools: pg.Pool[] = [];
 const poolFor = (url: string) => {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  // A database these tests drop WITH (FORCE) may end a client that is itself still closing:
-  // the server's goodbye is expected here, not an uncaught error.
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
   pools.push(pool);
   return pool;
 };
@@ -25,7 +22,7 @@ afterAll(async () => {
 });
 
 describe("start-up checks (PostgreSQL mode)", () => {
-  it("pass for the ordinary role that owns the migrated schema", async () => {
+  it("pass for the runtime role the migration granted data privileges to", async () => {
     expect((await env.adapter.verify()).isOk()).toBe(true);
   });
 
@@ -36,6 +33,18 @@ describe("start-up checks (PostgreSQL mode)", () => {
     expect(refusal.message).toMatch(/superuser/);
     const unit = await adapter.platform((u) => u.tenants.list({ limit: 1 }), { intent: "read" });
     expect(unit._unsafeUnwrapErr().message).toBe(refusal.message);
+  });
+
+  it("refuse a superuser in NileDB mode too: on plain PostgreSQL it would read every tenant", async () => {
+    const adapter = nileAdapter({
+      pool: poolFor(env.db.superuserUrl),
+      mode: "nile",
+    })._unsafeUnwrap();
+    const refusal = (await adapter.verify())._unsafeUnwrapErr();
+    expect(refusal.code).toBe("CONFIGURATION");
+    expect(refusal.message).toMatch(/superuser/);
+    const read = await adapter.platform((u) => u.tenants.list({ limit: 1 }), { intent: "read" });
+    expect(read._unsafeUnwrapErr().code).toBe("CONFIGURATION");
   });
 
   it("refuse a BYPASSRLS role", async () => {
@@ -49,7 +58,7 @@ describe("start-up checks (PostgreSQL mode)", () => {
   });
 
   it("refuse a tenant-aware table without its forced policy, and accept it once guarded", async () => {
-    await env.app.query(
+    await env.owner.query(
       `CREATE TABLE app_campaign_stats (tenant_id uuid NOT NULL REFERENCES tenants (id),
          id uuid NOT NULL, sent integer NOT NULL, PRIMARY KEY (tenant_id, id))`,
     );
@@ -57,7 +66,7 @@ describe("start-up checks (PostgreSQL mode)", () => {
     const refusal = (await adapter.verify())._unsafeUnwrapErr();
     expect(refusal.message).toMatch(/app_campaign_stats/);
     for (const sql of rowSecurityStatements("app_campaign_stats")._unsafeUnwrap()) {
-      await env.app.query(sql);
+      await env.owner.query(sql);
     }
     const fresh = nileAdapter({ pool: env.app })._unsafeUnwrap();
     expect((await fresh.verify()).isOk()).toBe(true);
@@ -65,7 +74,7 @@ describe("start-up checks (PostgreSQL mode)", () => {
 
   it("refuse a database that was never migrated", async () => {
     const raw = `${env.db.name}_raw`;
-    await env.superuser.query(`CREATE DATABASE ${raw} OWNER rookery_app`);
+    await env.superuser.query(`CREATE DATABASE ${raw} OWNER rookery_owner`);
     try {
       const url = env.db.appUrl.replace(`/${env.db.name}`, `/${raw}`);
       const pool = poolFor(url);

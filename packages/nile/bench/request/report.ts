@@ -1,0 +1,26 @@
+import { type RequestFigures, requestRatios } from "./request-bench.js";
+
+const two = (x: number) => x.toFixed(2);
+const count = (x: number) => (Number.isInteger(x) ? String(x) : two(x));
+
+/** The closing lines of `pnpm bench:request`: the issue's seven, then what explains them. */
+export function requestReportLines(
+  f: RequestFigures,
+  memory: { readonly scopeGet: number; readonly mapLookup: number },
+  clients: number,
+): string[] {
+  const r = requestRatios(f);
+  return [
+    `ratio scope-get/raw: ${two(r.scopeGet)}`,
+    `ratio request-get/raw: ${two(r.requestGet)}`,
+    `ratio scope-create/raw-insert: ${two(r.scopeCreate)}`,
+    `ratio scope-list/raw-list: ${two(r.scopeList)}`,
+    `statements per request-get: ${count(f.requestGet.statements)}`,
+    `round trips per request-get: ${count(f.requestGet.roundTrips)}`,
+    `ratio raw/rookery requests per second at ${clients} clients: ${two(r.throughput)}`,
+    `memory scope-get: ${memory.scopeGet.toFixed(1)} µs (Map lookup: ${memory.mapLookup.toFixed(2)} µs)`,
+    `ratio request-get-by-user/raw: ${two(r.requestGetByUser)}`,
+    `ratio nile-sdk-get/raw: ${two(r.nileSdkGet)}`,
+    `ratio members-list/raw-members: ${two(r.membersList)}`,
+  ];
+}

@@ -1,0 +1,88 @@
+import { type RookeryError, RookeryErrors } from "@rookery/core";
+import { err, ok, type Result } from "neverthrow";
+import type { Pool, PoolClient } from "pg";
+import type { SchemaMode } from "../schema/migrations.js";
+import { checkout, giveBack } from "../sql/checkout.js";
+import { isConnectionFailure } from "../sql/pg-errors.js";
+import { checkDerivedRelations } from "./derived-relations.js";
+import { checkMigrations } from "./migration-checks.js";
+import { checkOwnership } from "./ownership-checks.js";
+import { checkPolicies } from "./policy-checks.js";
+import { checkRole } from "./role-checks.js";
+import { tenantTables } from "./tenant-tables.js";
+
+/** What a passed check found: the role units run as, and what it warns about. */
+export interface VerifyReport {
+  /** The database role the adapter connects as; units check they still run as it. */
+  readonly role: string;
+  /** Findings that do not stop the adapter, for a person to look at. */
+  readonly warnings: readonly string[];
+}
+
+export interface CheckOptions {
+  readonly mode: SchemaMode;
+  /** Development only: owning the schema is a warning instead of a refusal. */
+  readonly allowSchemaOwner: boolean;
+}
+
+/**
+ * What the adapter verifies before units run, on one connection. Both modes:
+ * the role can neither bypass row-level security nor become a role that can,
+ * and the migrations of the mode are applied. PostgreSQL mode: every
+ * tenant-aware table (a `tenant_id` column) is guarded by a forced policy of
+ * the expected form and no other permissive one; the role owns none and may
+ * TRUNCATE none; no view or materialized view hands it tenant rows past row
+ * security. A refusal is CONFIGURATION; a failure of the check itself is
+ * UNAVAILABLE, to be retried.
+ */
+export async function checkDatabase(
+  pool: Pool,
+  options: CheckOptions,
+): Promise<Result<VerifyReport, RookeryError>> {
+  let lost = false;
+  const checkedOut = await checkout(pool, (client) => {
+    const onError = () => {
+      lost = true;
+    };
+    client.on("error", onError);
+    return onError;
+  });
+  if (checkedOut.isErr()) return err(unavailable(checkedOut.error));
+  const { client, value: onError } = checkedOut.value;
+  try {
+    return await runChecks(client, options);
+  } catch (cause) {
+    lost ||= isConnectionFailure(cause);
+    return err(unavailable(cause));
+  } finally {
+    client.off("error", onError);
+    giveBack(client, lost);
+  }
+}
+
+async function runChecks(
+  client: PoolClient,
+  options: CheckOptions,
+): Promise<Result<VerifyReport, RookeryError>> {
+  const role = await checkRole(client);
+  if ("refusal" in role) return err(role.refusal);
+  const unmigrated = await checkMigrations(client, options.mode);
+  if (unmigrated !== null) return err(unmigrated);
+  // On NileDB the tenant virtualisation isolates, not row security, and
+  // policies cannot be created there.
+  if (options.mode === "nile") return ok({ role: role.role, warnings: [] });
+  const tables = await tenantTables(client);
+  const unguarded = checkPolicies(tables);
+  if (unguarded !== null) return err(unguarded);
+  const ownership = checkOwnership(tables, options.allowSchemaOwner);
+  if (ownership.refusal !== null) return err(ownership.refusal);
+  const derived = await checkDerivedRelations(client);
+  if (derived.refusal !== null) return err(derived.refusal);
+  return ok({ role: role.role, warnings: [...ownership.warnings, ...derived.warnings] });
+}
+
+const unavailable = (cause: unknown) =>
+  RookeryErrors.unavailable(
+    "The start-up check could not run against the database; it will be retried.",
+    cause,
+  );
