@@ -98,7 +98,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
               tenants: tenantRepository(s),
               users: userRepository(s),
               claims: claimRepository(s),
-              locate: (userId) => locateUser(s, userId),
+              locate: (user) => locateUser(s, user),
             }),
             work,
             hooks,

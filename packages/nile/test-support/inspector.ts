@@ -10,8 +10,9 @@ const UTC = (column: string, alias: string) => `(${column} AT TIME ZONE 'UTC') A
 const QUERIES: Record<InspectedTable, string> = {
   tenants: `SELECT id, name, rookery_status AS status, ${UTC("deleted", "deletedAt")},
     ${UTC("created", "createdAt")}, ${UTC("updated", "updatedAt")} FROM tenants ORDER BY id`,
-  users: `SELECT id, email, name, ${UTC("created", "createdAt")}, ${UTC("updated", "updatedAt")}
-    FROM users.users ORDER BY id`,
+  users: `SELECT u.id, u.email, u.name, s.subject, ${UTC("u.created", "createdAt")},
+    ${UTC("u.updated", "updatedAt")}
+    FROM users.users u LEFT JOIN rookery_user_subjects s ON s.user_id = u.id ORDER BY u.id`,
   claims: `SELECT user_id AS "userId", claimed_tenant_id AS "tenantId", claimed_at AS "claimedAt"
     FROM rookery_tenant_claims ORDER BY user_id`,
   memberships: `SELECT tenant_id AS "tenantId", user_id AS "userId", roles[1] AS role,
@@ -30,6 +31,10 @@ const QUERIES: Record<InspectedTable, string> = {
   resources: `SELECT tenant_id AS "tenantId", id, type, workspace_id AS "workspaceId", data, version,
     created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"
     FROM rookery_resources ORDER BY 1, 2`,
+  invitations: `SELECT tenant_id AS "tenantId", id, email, role, workspace_ids AS "workspaceIds",
+    invited_by AS "invitedBy", status, expires_at AS "expiresAt", accepted_by AS "acceptedBy",
+    secret_hash AS "secretHash", created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM rookery_invitations ORDER BY 1, 2`,
   audit_events: `SELECT tenant_id AS "tenantId", id, actor_id AS "actorId", action,
     json_build_object('type', target_type, 'id', target_id) AS target, before, after, at
     FROM rookery_audit_events ORDER BY 1, 2`,
@@ -38,7 +43,8 @@ const QUERIES: Record<InspectedTable, string> = {
 /** Every table the tests write, emptied between tests. */
 const ALL_TABLES = `tenants, users.users, users.tenant_users, rookery_tenant_claims,
   rookery_workspaces, rookery_workspace_assignments, rookery_subscriptions, rookery_tenant_settings,
-  rookery_workspace_settings, rookery_resources, rookery_audit_events, rookery_idempotency_keys`;
+  rookery_workspace_settings, rookery_resources, rookery_audit_events, rookery_idempotency_keys,
+  rookery_user_subjects, rookery_invitations`;
 
 export function inspector(superuser: Pool) {
   return {

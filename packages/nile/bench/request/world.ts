@@ -50,7 +50,10 @@ export function buildTenants(
       const workspaceId = made.workspace?.id ?? "";
       const scope = yield* tenancy.as({ userId: made.owner.userId, tenantId: made.tenant.id });
       for (let m = 0; m < sizes.members; m++) {
-        yield* scope.members.add({ email: `member-${t}-${m}@bench.example` });
+        const user = yield* tenancy.platform.registerUser({
+          email: `member-${t}-${m}@bench.example`,
+        });
+        yield* scope.members.add({ userId: user.id });
       }
       const campaignIds: string[] = [];
       for (let c = 0; c < sizes.campaigns; c++) {

@@ -6,6 +6,7 @@ import { settingsRepository, subscriptionRepository } from "./account.js";
 import { readActor } from "./actor.js";
 import { assignmentRepository } from "./assignments.js";
 import { auditRepository } from "./audit.js";
+import { invitationRepository } from "./invitations.js";
 import { membershipRepository } from "./memberships.js";
 import { TENANT_COLUMNS } from "./platform-tenants.js";
 import { resourceRepository } from "./resources.js";
@@ -21,6 +22,7 @@ const PURGE = `WITH m AS (DELETE FROM users.tenant_users WHERE tenant_id = $1::u
   sub AS (DELETE FROM public.rookery_subscriptions WHERE tenant_id = $1::uuid),
   ts AS (DELETE FROM public.rookery_tenant_settings WHERE tenant_id = $1::uuid),
   idem AS (DELETE FROM public.rookery_idempotency_keys WHERE tenant_id = $1::uuid),
+  inv AS (DELETE FROM public.rookery_invitations WHERE tenant_id = $1::uuid),
   a AS (DELETE FROM public.rookery_audit_events WHERE tenant_id = $1::uuid RETURNING 1)
 SELECT (SELECT count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
        (SELECT count(*) FROM w)::int AS workspaces, (SELECT count(*) FROM r)::int AS resources,
@@ -44,6 +46,7 @@ export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
     subscription: subscriptionRepository(scope),
     settings: settingsRepository(scope),
     resources: resourceRepository(scope),
+    invitations: invitationRepository(scope),
     audit: auditRepository(scope),
     actor: (userId) => readActor(s, tenantId, userId),
     // The application's own statements, in this transaction and tenant

@@ -1,6 +1,7 @@
+import { INVITATIONS, USER_SUBJECTS } from "./identity-and-invitations.js";
 import { POSTGRES_BUILTINS, POSTGRES_BUILTINS_AS_NILEDB } from "./postgres-builtins.js";
 import { ROOKERY_TABLES } from "./rookery-tables.js";
-import { POSTGRES_ROW_SECURITY } from "./row-security.js";
+import { POSTGRES_INVITATIONS_ROW_SECURITY, POSTGRES_ROW_SECURITY } from "./row-security.js";
 
 /** Where the schema goes: a NileDB database, or plain PostgreSQL with RLS. */
 export type SchemaMode = "nile" | "postgres";
@@ -21,5 +22,12 @@ export const MIGRATIONS: readonly Migration[] = [
     id: "0004_postgres_builtins_as_niledb",
     modes: ["postgres"],
     statements: POSTGRES_BUILTINS_AS_NILEDB,
+  },
+  { id: "0005_user_subjects", modes: ["nile", "postgres"], statements: USER_SUBJECTS },
+  { id: "0006_invitations", modes: ["nile", "postgres"], statements: INVITATIONS },
+  {
+    id: "0007_postgres_invitations_row_security",
+    modes: ["postgres"],
+    statements: POSTGRES_INVITATIONS_ROW_SECURITY,
   },
 ];

@@ -93,8 +93,12 @@ export const ROOKERY_TABLES: readonly string[] = [
      PRIMARY KEY (tenant_id, key))`,
 ];
 
-/** The tenant-aware tables Rookery reads and writes (RLS applies to each in PostgreSQL mode). */
-export const TENANT_AWARE_TABLES: readonly string[] = [
+/**
+ * The tenant-aware tables of the first migrations, whose row security
+ * migration 0003 installs. Frozen with it: migrations are append-only, and a
+ * table added later gets its policy from the migration that adds it.
+ */
+export const FIRST_TENANT_AWARE_TABLES: readonly string[] = [
   "users.tenant_users",
   "rookery_workspaces",
   "rookery_workspace_assignments",
@@ -106,8 +110,19 @@ export const TENANT_AWARE_TABLES: readonly string[] = [
   "rookery_idempotency_keys",
 ];
 
+/** The tenant-aware tables Rookery reads and writes (RLS applies to each in PostgreSQL mode). */
+export const TENANT_AWARE_TABLES: readonly string[] = [
+  ...FIRST_TENANT_AWARE_TABLES,
+  "rookery_invitations",
+];
+
 /** The shared tables a platform unit uses. */
-export const SHARED_TABLES: readonly string[] = ["tenants", "users.users", "rookery_tenant_claims"];
+export const SHARED_TABLES: readonly string[] = [
+  "tenants",
+  "users.users",
+  "rookery_tenant_claims",
+  "rookery_user_subjects",
+];
 
 /**
  * A Rookery table's name as its statements use it: schema-qualified, so a

@@ -1,6 +1,6 @@
 import { type RookeryError, RookeryErrors } from "@rookery/core";
 import { err, ok, type Result } from "neverthrow";
-import { qualified, TENANT_AWARE_TABLES } from "./rookery-tables.js";
+import { FIRST_TENANT_AWARE_TABLES, qualified } from "./rookery-tables.js";
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
@@ -36,4 +36,9 @@ function policyStatements(table: string): readonly string[] {
 }
 
 export const POSTGRES_ROW_SECURITY: readonly string[] =
-  TENANT_AWARE_TABLES.map(qualified).flatMap(policyStatements);
+  FIRST_TENANT_AWARE_TABLES.map(qualified).flatMap(policyStatements);
+
+/** Row security of the invitations table, added with it. */
+export const POSTGRES_INVITATIONS_ROW_SECURITY: readonly string[] = policyStatements(
+  qualified("rookery_invitations"),
+);

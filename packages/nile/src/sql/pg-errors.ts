@@ -14,6 +14,7 @@ interface PgErrorLike {
  */
 const MISSING_BY_CONSTRAINT: Readonly<Record<string, EntityName>> = {
   rookery_claims_user_fk: "user",
+  rookery_user_subjects_user_fk: "user",
   rookery_assignments_workspace_fk: "workspace",
   rookery_workspace_settings_workspace_fk: "workspace",
   rookery_resources_workspace_fk: "workspace",
@@ -24,6 +25,8 @@ const ENTITY_BY_TABLE: Readonly<Record<string, EntityName>> = {
   tenants: "tenant",
   users: "user",
   rookery_tenant_claims: "user",
+  rookery_user_subjects: "user",
+  rookery_invitations: "invitation",
   tenant_users: "membership",
   rookery_workspaces: "workspace",
   rookery_workspace_assignments: "assignment",

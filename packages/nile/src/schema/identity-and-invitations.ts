@@ -1,0 +1,35 @@
+/**
+ * The application's identity for its users, and invitations. NileDB's
+ * `users.users` is a built-in whose columns are NileDB's, so subjects live in
+ * a shared table of Rookery's, keyed by the subject (unique and indexed by
+ * the key) and naming one user (unique: one subject per user). Idempotent.
+ */
+export const USER_SUBJECTS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS public.rookery_user_subjects (
+     subject text PRIMARY KEY,
+     user_id uuid NOT NULL CONSTRAINT rookery_user_subjects_user_key UNIQUE
+       CONSTRAINT rookery_user_subjects_user_fk REFERENCES users.users (id) ON DELETE CASCADE)`,
+];
+
+/**
+ * Invitations are the tenant's: tenant-aware, `tenant_id` first in the key and
+ * the index. The token is never stored, only a hash of its secret.
+ */
+export const INVITATIONS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS public.rookery_invitations (
+     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
+     id uuid NOT NULL,
+     email text NOT NULL,
+     role text NOT NULL,
+     workspace_ids uuid[] NOT NULL,
+     invited_by uuid NOT NULL,
+     status text NOT NULL,
+     expires_at timestamptz NOT NULL,
+     accepted_by uuid,
+     secret_hash text NOT NULL,
+     created_at timestamptz NOT NULL,
+     updated_at timestamptz NOT NULL,
+     PRIMARY KEY (tenant_id, id))`,
+  `CREATE INDEX IF NOT EXISTS rookery_invitations_by_email
+     ON public.rookery_invitations (tenant_id, email, status)`,
+];
