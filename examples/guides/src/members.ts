@@ -28,7 +28,7 @@ export function runMembersGuide() {
     // In a request handler, the user id comes from your authentication.
     const pat = yield* tenancy.as(signup.owner.userId);
     const me = yield* pat.me();
-    // me.role === "owner"; me.workspaceIds holds the workspaces assigned to Pat.
+    // me.role === "owner"; me.workspaceIds lists the workspaces assigned to Pat.
     // #endregion scope
 
     // #region scope-errors

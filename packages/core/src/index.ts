@@ -44,7 +44,6 @@ export type { User } from "./model/user.js";
 export type { Workspace, WorkspaceAssignment, WorkspaceStatus } from "./model/workspace.js";
 export type { RookeryAdapter } from "./port/adapter.js";
 export type { UnitIntent } from "./port/unit-of-work.js";
-export type { Actor } from "./tenancy/actor.js";
 export type { AuditLogService } from "./tenancy/audit-log.js";
 export type {
   InvitationConfig,
@@ -75,6 +74,7 @@ export type {
   IssuedInvitation,
 } from "./tenancy/invitations.js";
 export type { Member, MembersService } from "./tenancy/members.js";
+export type { Caller, Permissions, PermissionTarget } from "./tenancy/permissions.js";
 export type { PlatformHandle, PurgeReport, TenantListQuery } from "./tenancy/platform.js";
 export {
   type DefaultPolicyDefinition,

@@ -14,6 +14,13 @@ export interface AuthTarget {
   readonly entity?: EntityName;
 }
 
+/** An action of the policy that the services decide with. */
+export interface DefinedAction {
+  readonly name: ServiceAction;
+  /** Its resource type is workspace-scoped: it is decided for one workspace at a time. */
+  readonly perWorkspace: boolean;
+}
+
 /** A member a role decision is about; `role` null for a user being added. */
 export interface MemberRef {
   readonly userId: UserId;
@@ -26,7 +33,14 @@ export interface MemberRef {
  * confirms nothing); any other "no" is FORBIDDEN and carries the explanation.
  */
 export interface Authorizer {
+  /**
+   * The service actions the policy defines (read from its definition, in its
+   * order), each with whether it is decided per workspace.
+   */
+  readonly actions: readonly DefinedAction[];
   authorize(actor: Actor, action: ServiceAction, target: AuthTarget): Result<void, RookeryError>;
+  /** What `authorize` decides, as a yes or no, without building an explanation. */
+  allows(actor: Actor, action: ServiceAction, target: AuthTarget): boolean;
   /** What the actor may see through `action` on `resourceType`, as the store's filter; null for nothing. */
   visible(actor: Actor, action: ServiceAction, resourceType: string): WorkspaceFilter | null;
   /** May the actor give `role` to `member` (a newcomer when `member.role` is null)? */

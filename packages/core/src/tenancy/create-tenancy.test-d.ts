@@ -3,8 +3,10 @@ import type { ResultAsync } from "neverthrow";
 import { describe, expectTypeOf, test } from "vitest";
 import { z } from "zod";
 import type { RookeryError } from "../errors.js";
+import type { WorkspaceId } from "../ids.js";
 import type { RookeryAdapter } from "../port/adapter.js";
 import { createTenancy } from "./create-tenancy.js";
+import type { ServiceAction } from "./policy-authorizer.js";
 
 declare const adapter: RookeryAdapter;
 const plans = { starter: { limits: { seats: 3, workspaces: 1 } } };
@@ -45,6 +47,20 @@ describe("createTenancy's types", () => {
     scope.resources("campaign").create({ workspaceId: "w", data: { title: "Hi" } });
     // @ts-expect-error not a declared resource type
     scope.resources("invoice");
+  });
+
+  test("permissions are typed by the application's resource types", async () => {
+    const tenancy = createTenancy({ adapter, plans, resources })._unsafeUnwrap();
+    const scope = (await tenancy.as("user"))._unsafeUnwrap();
+    scope.can("campaign.create", { workspaceId: "w" });
+    scope.can("member.add");
+    // @ts-expect-error not a declared resource type
+    scope.can("invoice.read");
+    // @ts-expect-error not a verb of the services
+    scope.can("campaign.publish");
+    const summary = (await scope.permissions())._unsafeUnwrap();
+    expectTypeOf(summary.tenant[0]).toEqualTypeOf<ServiceAction<typeof resources> | undefined>();
+    expectTypeOf(summary.workspaceIds).toEqualTypeOf<readonly WorkspaceId[]>();
   });
 
   test("a policy that decides every call of the services compiles", () => {

@@ -105,7 +105,7 @@ export function createTenancy<
   const env: TenancyEnv = {
     // Core checks isolation on every repository call too: an adapter bug fails closed.
     adapter: guardAdapter(options.adapter),
-    authorizer: policyAuthorizer(policy),
+    authorizer: policyAuthorizer(policy, resources),
     plans: options.plans,
     resources,
     settings: options.settings,

@@ -16,7 +16,7 @@ import type { WorkspaceId } from "../ids.js";
 import { Role } from "../model/membership.js";
 import type { WorkspaceFilter } from "../port/tenant-unit.js";
 import type { Actor } from "./actor.js";
-import type { Authorizer, AuthTarget, MemberRef } from "./authorizer.js";
+import type { Authorizer, AuthTarget, DefinedAction, MemberRef } from "./authorizer.js";
 import type { ResourceCatalogue } from "./config.js";
 
 /** The actions the services ask the policy about, besides each resource type's verbs. */
@@ -81,24 +81,45 @@ export function defaultTenancyPolicy<Resources extends ResourceCatalogue>(
   >;
 }
 
+/** Every action name the services ask about for these resource types. */
+function serviceActions(resources: ResourceCatalogue): readonly string[] {
+  return [
+    ...SERVICE_ACTIONS,
+    ...Object.keys(resources).flatMap((type) => RESOURCE_VERBS.map((verb) => `${type}.${verb}`)),
+  ];
+}
+
 /**
  * What a policy lacks, read from its definition at run time: the compile-time
  * check does not reach callers in plain JavaScript or with erased types.
  */
 export function policyGaps(policy: Policy, resources: ResourceCatalogue): string[] {
   const { actions, roles } = policy.definition;
-  const wanted = [
-    ...SERVICE_ACTIONS,
-    ...Object.keys(resources).flatMap((type) => RESOURCE_VERBS.map((verb) => `${type}.${verb}`)),
-  ];
+  const wanted = serviceActions(resources);
   return [
     ...wanted.filter((action) => !Object.hasOwn(actions, action)),
     ...Role.options.filter((role) => !Object.hasOwn(roles, role)),
   ];
 }
 
+/**
+ * The policy's own actions that the services decide with, in the order its
+ * definition declares them: what `scope.permissions()` iterates, so a
+ * permission summary cannot list an action the policy does not define.
+ */
+function definedActions(policy: Policy, resources: ResourceCatalogue): DefinedAction[] {
+  const wanted = new Set(serviceActions(resources));
+  const { actions, resources: scopes } = policy.definition;
+  return Object.entries(actions)
+    .filter(([name]) => wanted.has(name))
+    .map(([name, action]) => {
+      const resource = action.resource ?? name.split(".")[0] ?? "";
+      return { name: name as ServiceAction, perWorkspace: scopes[resource] === "workspace" };
+    });
+}
+
 /** Adapts a compiled policy to the services: decisions become Results with explained errors. */
-export function policyAuthorizer(policy: Policy): Authorizer {
+export function policyAuthorizer(policy: Policy, resources: ResourceCatalogue): Authorizer {
   const member = (actor: Actor, m: MemberRef) => ({
     userId: m.userId,
     tenantId: actor.tenantId,
@@ -107,12 +128,14 @@ export function policyAuthorizer(policy: Policy): Authorizer {
   const held = (actor: Actor, m: MemberRef) => ({ ...member(actor, m), role: m.role ?? "" });
   const inTenant = (actor: Actor) => ({ tenantId: actor.tenantId });
   return {
+    actions: definedActions(policy, resources),
     authorize: (actor, action, target) => {
       const subject = policyTarget(target);
       // The fast path answers the common "yes" without building a trace.
       if (policy.allows(actor, action, subject)) return ok(undefined);
       return toResult(policy.explain(actor, action, subject), target);
     },
+    allows: (actor, action, target) => policy.allows(actor, action, policyTarget(target)),
     visible: (actor, action, resourceType) =>
       toStoreFilter(policy.filter(actor, action, resourceType)),
     assignRole: (actor, m, role) =>

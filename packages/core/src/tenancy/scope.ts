@@ -3,14 +3,22 @@ import type { z } from "zod";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { Tenant } from "../model/tenant.js";
 import type { UnitIntent } from "../port/unit-of-work.js";
-import type { Actor } from "./actor.js";
 import { type AuditLogService, auditLogService } from "./audit-log.js";
 import type { ResourceCatalogue } from "./config.js";
 import type { TenancyEnv } from "./env.js";
 import { type InvitationsService, invitationsService } from "./invitations.js";
 import { signJobToken } from "./job-token.js";
 import { type MembersService, membersService } from "./members.js";
+import {
+  type Caller,
+  callerOf,
+  can,
+  type Permissions,
+  type PermissionTarget,
+  permissions,
+} from "./permissions.js";
 import { changeStatus } from "./platform.js";
+import type { ServiceAction } from "./policy-authorizer.js";
 import { type ResourcesService, resourceService } from "./resources.js";
 import { runScoped, type ScopeIdentity } from "./scoped.js";
 import { runScopedSql, type ScopedSql } from "./scoped-sql.js";
@@ -28,8 +36,26 @@ export interface Scope<
   Resources extends ResourceCatalogue = ResourceCatalogue,
   Settings extends z.ZodObject = z.ZodObject,
 > extends ScopeIdentity {
-  /** The caller as the policy sees them right now: role and assigned workspaces. */
-  me(): ResultAsync<Actor, RookeryError>;
+  /** The caller as the policy sees them right now: role and assigned workspaces, as plain JSON. */
+  me(): ResultAsync<Caller, RookeryError>;
+  /**
+   * Whether the policy lets the caller take `action` now; for an action on a
+   * workspace's things, name the workspace (`{ workspaceId }`). The same
+   * policy decides the calls, so a UI that asks first shows what they allow.
+   * A workspace that is not the tenant's answers false. VALIDATION for an
+   * action the policy does not define, or a target the action does not take.
+   */
+  can(
+    action: ServiceAction<Resources>,
+    target?: PermissionTarget,
+  ): ResultAsync<boolean, RookeryError>;
+  /**
+   * Everything the caller may do, as plain JSON for a UI: role, assigned
+   * workspaces, the actions allowed on the tenant, and for each workspace the
+   * caller sees, the actions allowed in it. Every action of the policy is
+   * decided by the policy, as the calls are.
+   */
+  permissions(): ResultAsync<Permissions<Resources>, RookeryError>;
   /** The tenant's profile. */
   tenant(): ResultAsync<Tenant, RookeryError>;
   readonly members: MembersService;
@@ -108,7 +134,9 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
     get audit() {
       return audit();
     },
-    me: () => runScoped(env, who, "read", (s) => okAsync(s.actor)),
+    me: () => runScoped(env, who, "read", (s) => okAsync(callerOf(s.actor))),
+    can: (action, target) => can(env, who, action, target),
+    permissions: () => permissions<Resources>(env, who),
     tenant: () => ownerOnly("tenant.read"),
     resources: (type) => {
       // Own keys only: `constructor` or `__proto__` must be unknown types, not Object's members.

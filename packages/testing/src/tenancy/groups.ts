@@ -9,6 +9,7 @@ import { jobsAndContextGroup } from "./job-context.js";
 import { memberRolesGroup } from "./member-roles.js";
 import { membersGroup } from "./members.js";
 import { offboardingGroup } from "./offboarding.js";
+import { permissionsGroup } from "./permissions.js";
 import { provisioningGroup } from "./provisioning.js";
 import { provisioningFailuresGroup } from "./provisioning-failures.js";
 import { limitRacesGroup } from "./races-limits.js";
@@ -29,6 +30,7 @@ export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   membersGroup,
   invitationsGroup,
   memberRolesGroup,
+  permissionsGroup,
   workspacesGroup,
   subscriptionGroup,
   settingsGroup,
