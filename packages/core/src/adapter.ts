@@ -47,6 +47,7 @@ export {
 } from "./model/workspace.js";
 export type { RookeryAdapter } from "./port/adapter.js";
 export type {
+  PlatformEventRepository,
   PlatformUnit,
   TenantClaimRepository,
   TenantRepository,

@@ -61,6 +61,14 @@ export {
   type TenancyOptions,
 } from "./tenancy/create-tenancy.js";
 export type { CallerIdentity } from "./tenancy/entry.js";
+export type {
+  EventHandler,
+  SubscribeOptions,
+  SweepInput,
+  SweepReport,
+  TenancyEvents,
+} from "./tenancy/event-delivery.js";
+export type { TenancyEvent } from "./tenancy/events.js";
 export type { AddMemberInput, WorkspaceListInput, WorkspaceNameInput } from "./tenancy/inputs.js";
 export type {
   InvitationInbox,

@@ -17,5 +17,19 @@ export function auditRepository(ctx: TenantContext): AuditRepository {
       return ok(row);
     },
     list: (query) => ok(paginate(draft.read("audit").values(), (e) => e.id, query)),
+    pending: (query) => {
+      const delivered = draft.read("delivered");
+      const rows = [...draft.read("audit").values()].filter((e) => !delivered.has(e.id));
+      return ok(paginate(rows, (e) => e.id, query));
+    },
+    markDelivered: (ids, at) => {
+      let marked = 0;
+      for (const id of new Set(ids)) {
+        if (!draft.read("audit").has(id) || draft.read("delivered").has(id)) continue;
+        draft.write("delivered").set(id, at);
+        marked += 1;
+      }
+      return ok(marked);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { RookeryErrors, type Tenant, type User } from "@rookery/core";
 import type {
+  PlatformEventRepository,
   PlatformUnit,
   TenantClaimRepository,
   TenantRepository,
@@ -12,7 +13,27 @@ import { type Draft, stored } from "./tables.js";
 
 /** The platform unit over a draft of the shared tables. */
 export function platformUnit(draft: Draft<PlatformTables>): PlatformUnit {
-  return { tenants: tenants(draft), users: users(draft), claims: claims(draft) };
+  return {
+    tenants: tenants(draft),
+    users: users(draft),
+    claims: claims(draft),
+    events: events(draft),
+  };
+}
+
+function events(draft: Draft<PlatformTables>): PlatformEventRepository {
+  return {
+    add: (event) => {
+      if (draft.read("events").has(event.id)) {
+        return fail(RookeryErrors.conflict("audit_event", "An event with this id exists."));
+      }
+      const row = stored(event);
+      draft.write("events").set(row.id, row);
+      return ok(row);
+    },
+    list: (query) => ok(paginate(draft.read("events").values(), (e) => e.id, query)),
+    remove: (id) => ok(draft.read("events").has(id) && draft.write("events").delete(id)),
+  };
 }
 
 function tenants(draft: Draft<PlatformTables>): TenantRepository {

@@ -25,6 +25,8 @@ export interface PlatformTables {
   /** Subject to user id: the unique index of the application's identities. */
   readonly subjects: Table<string>;
   readonly claims: Table<TenantClaim>;
+  /** The shared outbox: events of platform changes, until they are in their tenants' logs. */
+  readonly events: Table<AuditEvent>;
 }
 
 /**
@@ -46,6 +48,8 @@ export interface TenantTables {
   readonly resources: Table<Resource>;
   readonly invitations: Table<InvitationRecord>;
   readonly audit: Table<AuditEvent>;
+  /** Audit event id to when it was delivered: the outbox's marks, apart from the events. */
+  readonly delivered: Table<string>;
 }
 
 export const emptyPlatform = (): PlatformTables => ({
@@ -54,6 +58,7 @@ export const emptyPlatform = (): PlatformTables => ({
   emails: new Map(),
   subjects: new Map(),
   claims: new Map(),
+  events: new Map(),
 });
 
 export const emptyTenant = (): TenantTables => ({
@@ -66,6 +71,7 @@ export const emptyTenant = (): TenantTables => ({
   resources: new Map(),
   invitations: new Map(),
   audit: new Map(),
+  delivered: new Map(),
 });
 
 export const assignmentKey = (workspaceId: string, userId: string) => `${workspaceId}/${userId}`;

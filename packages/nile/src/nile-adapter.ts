@@ -17,6 +17,7 @@ import type { Pool } from "pg";
 import { NileAdapterConfig } from "./config.js";
 import { locateUser } from "./repositories/locate.js";
 import { claimRepository } from "./repositories/platform-claims.js";
+import { platformEventRepository } from "./repositories/platform-events.js";
 import { tenantRepository } from "./repositories/platform-tenants.js";
 import { userRepository } from "./repositories/platform-users.js";
 import { tenantUnit } from "./repositories/tenant-unit.js";
@@ -98,6 +99,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
               tenants: tenantRepository(s),
               users: userRepository(s),
               claims: claimRepository(s),
+              events: platformEventRepository(s),
               locate: (user) => locateUser(s, user),
             }),
             work,

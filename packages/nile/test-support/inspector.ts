@@ -38,13 +38,18 @@ const QUERIES: Record<InspectedTable, string> = {
   audit_events: `SELECT tenant_id AS "tenantId", id, actor_id AS "actorId", action,
     json_build_object('type', target_type, 'id', target_id) AS target, before, after, at
     FROM rookery_audit_events ORDER BY 1, 2`,
+  delivered_events: `SELECT tenant_id AS "tenantId", id, delivered_at AS "deliveredAt"
+    FROM rookery_audit_events WHERE delivered_at IS NOT NULL ORDER BY 1, 2`,
+  platform_events: `SELECT event_tenant_id AS "tenantId", id, actor_id AS "actorId", action,
+    json_build_object('type', target_type, 'id', target_id) AS target, before, after, at
+    FROM rookery_platform_events ORDER BY id`,
 };
 
 /** Every table the tests write, emptied between tests. */
 const ALL_TABLES = `tenants, users.users, users.tenant_users, rookery_tenant_claims,
   rookery_workspaces, rookery_workspace_assignments, rookery_subscriptions, rookery_tenant_settings,
   rookery_workspace_settings, rookery_resources, rookery_audit_events, rookery_idempotency_keys,
-  rookery_user_subjects, rookery_invitations`;
+  rookery_user_subjects, rookery_invitations, rookery_platform_events`;
 
 export function inspector(superuser: Pool) {
   return {

@@ -1,6 +1,7 @@
 import type { Clock, IdGenerator } from "@rookery/core";
 import {
   AuditEvent,
+  AuditEventId,
   InvitationId,
   InvitationRecord,
   Membership,
@@ -39,6 +40,7 @@ export interface Fixtures {
   workspaceId(): WorkspaceId;
   resourceId(): ResourceId;
   invitationId(): InvitationId;
+  auditEventId(): AuditEventId;
   tenant(overrides?: Partial<Tenant>): Tenant;
   user(overrides?: Partial<User>): User;
   claim(overrides: Owned<TenantClaim, "tenantId" | "userId">): TenantClaim;
@@ -77,6 +79,7 @@ export function fixtures(options: FixtureOptions = {}): Fixtures {
     workspaceId: () => WorkspaceId.parse(ids()),
     resourceId: () => ResourceId.parse(ids()),
     invitationId: () => InvitationId.parse(ids()),
+    auditEventId: () => AuditEventId.parse(ids()),
     tenant: (overrides = {}) => {
       const id = overrides.id ?? ids();
       return Tenant.parse({

@@ -13,7 +13,11 @@ export type InspectedTable =
   | "workspace_settings"
   | "resources"
   | "invitations"
-  | "audit_events";
+  | "audit_events"
+  /** The delivery marks of audit events: `{ tenantId, id, deliveredAt }` per delivered event. */
+  | "delivered_events"
+  /** The shared outbox of platform changes' events (audit event rows). */
+  | "platform_events";
 
 /**
  * An independent view of what the store holds, bypassing the adapter's units

@@ -7,6 +7,7 @@ import type { ConformanceContext, ConformanceGroup } from "./conformance/group.j
 import { invitationsGroup } from "./conformance/invitations.js";
 import { isolationGroup } from "./conformance/isolation.js";
 import { lifetimeGroup } from "./conformance/lifetime.js";
+import { outboxGroup } from "./conformance/outbox.js";
 import { resourcesGroup } from "./conformance/resources.js";
 import { settingsGroup } from "./conformance/settings.js";
 import { subscriptionGroup } from "./conformance/subscription.js";
@@ -26,6 +27,7 @@ const GROUPS: readonly ConformanceGroup[] = [
   resourcesGroup,
   invitationsGroup,
   auditGroup,
+  outboxGroup,
   isolationGroup,
   atomicityGroup,
   lifetimeGroup,

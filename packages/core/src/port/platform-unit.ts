@@ -1,6 +1,7 @@
 import type { ResultAsync } from "neverthrow";
 import type { RookeryError } from "../errors.js";
-import type { TenantId, UserId } from "../ids.js";
+import type { AuditEventId, TenantId, UserId } from "../ids.js";
+import type { AuditEvent } from "../model/audit.js";
 import type { TenantClaim } from "../model/membership.js";
 import type { Page, PageQuery } from "../model/page.js";
 import type { Tenant, TenantPatch, TenantStatus } from "../model/tenant.js";
@@ -13,6 +14,8 @@ export interface PlatformUnit {
   readonly tenants: TenantRepository;
   readonly users: UserRepository;
   readonly claims: TenantClaimRepository;
+  /** The shared outbox of changes made in platform units (a tenant's status, its purge). */
+  readonly events: PlatformEventRepository;
   /**
    * Optional: a user and where they belong, as ONE read: the user row (found
    * by id or by subject), their claim and the row of the tenant that holds
@@ -33,6 +36,24 @@ export interface UserLocation {
   readonly claim: TenantClaim | null;
   /** The claiming tenant's row; null without a claim (or if it outlived its tenant, which a store should not allow). */
   readonly tenant: Tenant | null;
+}
+
+/**
+ * Events of changes made to shared data, written in the platform unit that
+ * makes the change (a tenant's status lives on the shared tenant row, which
+ * no tenant unit may write with the tenant's own audit log). Core copies each
+ * into its tenant's audit log afterwards and then removes it here; an event
+ * whose tenant is gone (a purge) is delivered from here. The `tenantId` of a
+ * row names the tenant the event is about: this table is shared, and keeps no
+ * reference to the tenant.
+ */
+export interface PlatformEventRepository {
+  /** CONFLICT (`audit_event`) when the id exists. */
+  add(event: AuditEvent): Async<AuditEvent>;
+  /** Every tenant's events, in ascending id order. */
+  list(query: PageQuery): Async<Page<AuditEvent>>;
+  /** Returns whether a row went. */
+  remove(id: AuditEventId): Async<boolean>;
 }
 
 /** The `tenants` table. */

@@ -1,6 +1,13 @@
 import type { ResultAsync } from "neverthrow";
 import type { RookeryError } from "../errors.js";
-import type { InvitationId, ResourceId, TenantId, UserId, WorkspaceId } from "../ids.js";
+import type {
+  AuditEventId,
+  InvitationId,
+  ResourceId,
+  TenantId,
+  UserId,
+  WorkspaceId,
+} from "../ids.js";
 import type { AuditEvent } from "../model/audit.js";
 import type { InvitationPatch, InvitationRecord, InvitationStatus } from "../model/invitation.js";
 import type { Membership, Role } from "../model/membership.js";
@@ -201,9 +208,22 @@ export interface InvitationRepository {
   update(id: InvitationId, patch: InvitationPatch): Async<InvitationRecord>;
 }
 
+/**
+ * The tenant's audit log, which is also its outbox: an event is appended in
+ * the unit of work that makes the change, not yet delivered, and delivered to
+ * the application's subscribers after the unit commits. The event itself is
+ * never changed (nor removed but by purge); only its delivery mark is.
+ */
 export interface AuditRepository {
-  /** CONFLICT (`audit_event`) when the id exists. Events are never changed or removed but by purge. */
+  /** Stores the event, not yet delivered. CONFLICT (`audit_event`) when the id exists. */
   append(event: AuditEvent): Async<AuditEvent>;
   /** Events in ascending id order (ids are time-ordered). */
   list(query: PageQuery): Async<Page<AuditEvent>>;
+  /** The events not yet marked delivered, in ascending id order. */
+  pending(query: PageQuery): Async<Page<AuditEvent>>;
+  /**
+   * Marks these events delivered at `at`. Ids that are not this tenant's, or
+   * already marked, are skipped. Returns how many were marked.
+   */
+  markDelivered(ids: readonly AuditEventId[], at: string): Async<number>;
 }

@@ -60,7 +60,7 @@ export const TENANT_METHODS: {
     count: "read",
   },
   invitations: { insert: "write", get: "read", list: "read", update: "write" },
-  audit: { append: "write", list: "read" },
+  audit: { append: "write", list: "read", pending: "read", markDelivered: "write" },
 };
 
 /** Every method of a platform unit, by repository. */
@@ -78,4 +78,5 @@ export const PLATFORM_METHODS: {
     remove: "write",
   },
   claims: { claim: "write", get: "read", release: "write", releaseAll: "write" },
+  events: { add: "write", list: "read", remove: "write" },
 };

@@ -18,6 +18,7 @@ export function guardPlatformUnit(
     tenants: wrapRepository(unit.tenants, PLATFORM_METHODS.tenants, "tenants", guard),
     users: wrapRepository(unit.users, PLATFORM_METHODS.users, "users", guard),
     claims: wrapRepository(unit.claims, PLATFORM_METHODS.claims, "claims", guard),
+    events: wrapRepository(unit.events, PLATFORM_METHODS.events, "events", guard),
     ...(locate === undefined
       ? {}
       : {

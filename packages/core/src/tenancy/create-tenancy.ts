@@ -9,8 +9,10 @@ import { type ResourceCatalogue, type TenancyConfig, TenancyConfigShape } from "
 import { type ScopeContext, scopeContext } from "./context.js";
 import { type CallerIdentity, resolveIdentity } from "./entry.js";
 import type { TenancyEnv } from "./env.js";
+import { eventDelivery, type TenancyEvents } from "./event-delivery.js";
 import { type InvitationInbox, invitationInbox } from "./invitation-inbox.js";
 import { verifyJobToken } from "./job-token.js";
+import { withOutbox } from "./outbox.js";
 import { type PlatformHandle, platformHandle } from "./platform.js";
 import {
   type DefaultPolicyDefinition,
@@ -50,6 +52,12 @@ export interface Tenancy<
   readonly invitations: InvitationInbox;
   /** Resumes a scope from `scope.toJob()`, re-checking that the user is still a member. */
   fromJob(token: string): ResultAsync<Scope<Resources, Settings>, RookeryError>;
+  /**
+   * Every change the audit log records, as a typed event, delivered after the
+   * change commits and at least once (`subscribe`), with a sweep that
+   * delivers what a crash left pending.
+   */
+  readonly events: TenancyEvents<Resources>;
   /** Optional AsyncLocalStorage binding of a scope, for frameworks. */
   readonly context: ScopeContext<Scope<Resources, Settings>>;
 }
@@ -102,9 +110,13 @@ export function createTenancy<
       ),
     );
   }
+  const clock = options.clock ?? systemClock;
+  const events = eventDelivery(() => env.adapter, clock);
   const env: TenancyEnv = {
     // Core checks isolation on every repository call too: an adapter bug fails closed.
-    adapter: guardAdapter(options.adapter),
+    // Every unit's events go to delivery once it commits.
+    adapter: withOutbox(guardAdapter(options.adapter), events),
+    events,
     authorizer: policyAuthorizer(policy, resources),
     plans: options.plans,
     resources,
@@ -113,7 +125,7 @@ export function createTenancy<
     jobs: options.jobs,
     invitationTtlMs: (options.invitations?.ttlSeconds ?? 7 * 86_400) * 1000,
     ids: options.ids ?? uuidv7,
-    clock: options.clock ?? systemClock,
+    clock,
   };
   const as = (identity: CallerIdentity) =>
     resolveIdentity(env, identity).map((who) => makeScope<Resources, Settings>(env, who));
@@ -121,6 +133,7 @@ export function createTenancy<
     platform: platformHandle(env),
     as,
     invitations: invitationInbox(env),
+    events: events.api as TenancyEvents<Resources>,
     fromJob: (token) =>
       safeTry(async function* () {
         const who = yield* verifyJobToken(env.jobs, token, env.clock());

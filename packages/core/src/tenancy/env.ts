@@ -3,10 +3,13 @@ import type { IdGenerator } from "../ids.js";
 import type { RookeryAdapter } from "../port/adapter.js";
 import type { Authorizer } from "./authorizer.js";
 import type { JobConfig, PlanDefinition, ResourceCatalogue, SettingsDefinition } from "./config.js";
+import type { EventDelivery } from "./event-delivery.js";
 
 /** Everything the services share, resolved once by `createTenancy`. */
 export interface TenancyEnv {
+  /** The guarded adapter, whose units hand their events over once they commit. */
   readonly adapter: RookeryAdapter;
+  readonly events: EventDelivery;
   readonly authorizer: Authorizer;
   readonly plans: Readonly<Record<string, PlanDefinition>>;
   readonly resources: ResourceCatalogue;

@@ -8,8 +8,8 @@ import type { User } from "../model/user.js";
 import { parseField, parseWith } from "../parse.js";
 import type { PurgeCounts } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
+import { auditEvent } from "./outbox.js";
 import { type ProvisionedTenant, type ProvisionInput, provisionTenant } from "./provision.js";
-import { writeAudit } from "./scoped.js";
 import { exportTenant, readAll, type TenantExport } from "./tenant-export.js";
 import {
   FindUserInput,
@@ -144,6 +144,8 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
             ),
           );
         }
+        // Deliver what is still pending while the log exists: the purge removes it.
+        await env.events.flushTenant(tenant.id);
         const { counts, memberIds } = yield* env.adapter.tenant(tenant.id, (unit) =>
           safeTry(async function* () {
             const memberIds = (yield* readAll((q) => unit.memberships.list(q))).map(
@@ -165,6 +167,14 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
             }
             yield* unit.claims.releaseAll(tenant.id);
             yield* unit.tenants.remove(tenant.id);
+            // The tenant's log is gone with it: its last event is delivered from the shared
+            // outbox, and names nothing but ids, since the purge removed the tenant's data.
+            yield* unit.events.add(
+              auditEvent(env, tenant.id, null, {
+                action: "tenant.purge",
+                target: { type: "tenant", id: tenant.id },
+              }),
+            );
             return ok(removed);
           }),
         );
@@ -174,10 +184,12 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
 }
 
 /**
- * Changes a tenant's status, then records it in the tenant's audit log. The
- * status lives on the shared tenant row and the log in the tenant's own
- * tables, which NileDB will not write in one transaction: the event follows
- * the change in a second unit.
+ * Changes a tenant's status and records the change, in one platform unit: the
+ * status lives on the shared tenant row, which no unit may write together with
+ * the tenant's own audit log, so the event goes to the shared outbox in the
+ * same unit, and is copied into the tenant's log once the unit committed (or
+ * by the sweep, if the process dies first). The change and its event are
+ * durable together.
  */
 export function changeStatus(
   env: TenancyEnv,
@@ -186,20 +198,20 @@ export function changeStatus(
   action: string,
   actorId: UserId | null = null,
 ): ResultAsync<Tenant, RookeryError> {
-  return safeTry(async function* () {
-    const at = nowIso(env);
-    const deletedAt = status === "deleted" ? at : null;
-    const updated = yield* env.adapter.platform((unit) =>
-      unit.tenants.update(tenant.id, { status, deletedAt, updatedAt: at }),
-    );
-    yield* env.adapter.tenant(tenant.id, (unit) =>
-      writeAudit(env, unit, actorId, {
-        action,
-        target: { type: "tenant", id: tenant.id },
-        before: { status: tenant.status },
-        after: { status },
-      }),
-    );
-    return ok(updated);
-  });
+  const at = nowIso(env);
+  const deletedAt = status === "deleted" ? at : null;
+  return env.adapter.platform((unit) =>
+    unit.tenants.update(tenant.id, { status, deletedAt, updatedAt: at }).andThen((updated) =>
+      unit.events
+        .add(
+          auditEvent(env, tenant.id, actorId, {
+            action,
+            target: { type: "tenant", id: tenant.id },
+            before: { status: tenant.status },
+            after: { status },
+          }),
+        )
+        .map(() => updated),
+    ),
+  );
 }

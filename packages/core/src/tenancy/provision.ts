@@ -14,7 +14,7 @@ import type { TenantUnit } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { tenantIdForKey } from "./idempotency.js";
 import { type Member, toMember } from "./members.js";
-import { writeAudit } from "./scoped.js";
+import { auditEvent } from "./outbox.js";
 import { defaultSettings } from "./settings-values.js";
 import { RegisterUserInput, registerIn } from "./users.js";
 
@@ -52,7 +52,7 @@ type Input = z.output<typeof ProvisionInput>;
  * optional first workspace. NileDB cannot write shared and tenant tables in
  * one transaction, so it runs three units: claim (tenant row in
  * `provisioning`, owner, claim), fill (the tenant's own rows), publish (the
- * tenant turns `active`). Until published the tenant is invisible; a failure
+ * tenant turns `active`, and its `tenant.provision` event is written). Until published the tenant is invisible; a failure
  * undoes the claim, and a retry with the same idempotency key resumes.
  */
 export function provisionTenant(
@@ -81,8 +81,21 @@ export function provisionTenant(
     );
     const done = { ...claimed, owner };
     if (filled.isErr()) return compensate(env, tenantId, done, filled.error);
+    // The tenant exists from here on, so its event is written with the publishing.
     const published = await env.adapter.platform((unit) =>
-      unit.tenants.update(tenantId, { status: "active", updatedAt: nowIso(env) }),
+      unit.tenants
+        .update(tenantId, { status: "active", updatedAt: nowIso(env) })
+        .andThen((tenant) =>
+          unit.events
+            .add(
+              auditEvent(env, tenantId, null, {
+                action: "tenant.provision",
+                target: { type: "tenant", id: tenantId },
+                after: { name: input.name, plan: input.plan, ownerId: owner.id },
+              }),
+            )
+            .map(() => tenant),
+        ),
     );
     if (published.isErr()) return compensate(env, tenantId, done, published.error);
     return ok({
@@ -191,11 +204,6 @@ function fillTenant(
           updatedAt: at,
         });
       }
-      yield* writeAudit(env, unit, null, {
-        action: "tenant.provision",
-        target: { type: "tenant", id: unit.tenantId },
-        after: { name: input.name, plan: input.plan, ownerId: owner.id },
-      });
     }
     return readProvisioned(unit);
   });

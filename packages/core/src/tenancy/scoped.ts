@@ -1,11 +1,11 @@
 import { err, type Result, type ResultAsync } from "neverthrow";
 import type { RookeryError } from "../errors.js";
-import type { AuditEventId, TenantId, UserId } from "../ids.js";
-import type { JsonValue } from "../model/common.js";
+import type { TenantId, UserId } from "../ids.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
 import type { UnitIntent } from "../port/unit-of-work.js";
 import { type Actor, loadActor } from "./actor.js";
-import { nowIso, type TenancyEnv } from "./env.js";
+import type { TenancyEnv } from "./env.js";
+import { type AuditInput, auditEvent } from "./outbox.js";
 
 /** Who a scope is for: the user, and the one tenant the user belonged to when it was made. */
 export interface ScopeIdentity {
@@ -20,13 +20,6 @@ export interface ScopedUnit {
   readonly env: TenancyEnv;
   /** Records a change in the same unit of work as the change. */
   audit(event: AuditInput): ResultAsync<void, RookeryError>;
-}
-
-export interface AuditInput {
-  readonly action: string;
-  readonly target: { readonly type: string; readonly id: string };
-  readonly before?: JsonValue | null;
-  readonly after?: JsonValue | null;
 }
 
 /**
@@ -91,16 +84,5 @@ export function writeAudit(
   actorId: UserId | null,
   event: AuditInput,
 ): ResultAsync<void, RookeryError> {
-  return unit.audit
-    .append({
-      tenantId: unit.tenantId,
-      id: env.ids() as AuditEventId,
-      actorId,
-      action: event.action,
-      target: event.target,
-      before: event.before ?? null,
-      after: event.after ?? null,
-      at: nowIso(env),
-    })
-    .map(() => undefined);
+  return unit.audit.append(auditEvent(env, unit.tenantId, actorId, event)).map(() => undefined);
 }

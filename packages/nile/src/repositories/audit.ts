@@ -48,5 +48,25 @@ export function auditRepository(scope: TenantScope): AuditRepository {
           [tenantId, query.after ?? null, query.limit + 1],
         )
         .map((rows) => toPage(rows, query, (e: AuditEvent) => e.id)),
+    pending: (query) =>
+      s
+        .rows(
+          `SELECT ${COLUMNS} FROM public.rookery_audit_events
+           WHERE tenant_id = $1::uuid AND delivered_at IS NULL AND ($2::uuid IS NULL OR id > $2::uuid)
+           ORDER BY id LIMIT $3::int`,
+          [tenantId, query.after ?? null, query.limit + 1],
+        )
+        .map((rows) => toPage(rows, query, (e: AuditEvent) => e.id)),
+    markDelivered: (ids, at) =>
+      ownWrite(scope, null, () =>
+        s
+          .rows(
+            `UPDATE public.rookery_audit_events SET delivered_at = $3::timestamptz
+             WHERE tenant_id = $1::uuid AND id = ANY ($2::uuid[]) AND delivered_at IS NULL
+             RETURNING 1`,
+            [tenantId, [...new Set(ids)], at],
+          )
+          .map((rows) => rows.length),
+      ),
   };
 }

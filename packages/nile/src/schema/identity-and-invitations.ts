@@ -33,3 +33,27 @@ export const INVITATIONS: readonly string[] = [
   `CREATE INDEX IF NOT EXISTS rookery_invitations_by_email
      ON public.rookery_invitations (tenant_id, email, status)`,
 ];
+
+/**
+ * The outbox. A tenant's audit log is its outbox: each event carries a
+ * delivery mark, null until the application's subscribers took it (the
+ * partial index keeps finding pending events cheap however long the log).
+ * Events of changes to shared data (a tenant's status, its purge) are written
+ * to a shared table in the unit that makes the change; its tenant column is
+ * not called `tenant_id`, which would make it tenant-aware on NileDB.
+ */
+export const OUTBOX: readonly string[] = [
+  `ALTER TABLE public.rookery_audit_events ADD COLUMN IF NOT EXISTS delivered_at timestamptz`,
+  `CREATE INDEX IF NOT EXISTS rookery_audit_events_pending
+     ON public.rookery_audit_events (tenant_id, id) WHERE delivered_at IS NULL`,
+  `CREATE TABLE IF NOT EXISTS public.rookery_platform_events (
+     id uuid PRIMARY KEY,
+     event_tenant_id uuid NOT NULL,
+     actor_id uuid,
+     action text NOT NULL,
+     target_type text NOT NULL,
+     target_id text NOT NULL,
+     before jsonb,
+     after jsonb,
+     at timestamptz NOT NULL)`,
+];

@@ -128,6 +128,7 @@ describe("the NileDB-mode schema keeps NileDB's rules", async () => {
       "0002_rookery_tables",
       "0005_user_subjects",
       "0006_invitations",
+      "0008_outbox",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { INVITATIONS, USER_SUBJECTS } from "./identity-and-invitations.js";
+import { INVITATIONS, OUTBOX, USER_SUBJECTS } from "./identity-and-invitations.js";
 import { POSTGRES_BUILTINS, POSTGRES_BUILTINS_AS_NILEDB } from "./postgres-builtins.js";
 import { ROOKERY_TABLES } from "./rookery-tables.js";
 import { POSTGRES_INVITATIONS_ROW_SECURITY, POSTGRES_ROW_SECURITY } from "./row-security.js";
@@ -30,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
     modes: ["postgres"],
     statements: POSTGRES_INVITATIONS_ROW_SECURITY,
   },
+  { id: "0008_outbox", modes: ["nile", "postgres"], statements: OUTBOX },
 ];

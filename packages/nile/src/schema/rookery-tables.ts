@@ -122,6 +122,7 @@ export const SHARED_TABLES: readonly string[] = [
   "users.users",
   "rookery_tenant_claims",
   "rookery_user_subjects",
+  "rookery_platform_events",
 ];
 
 /**

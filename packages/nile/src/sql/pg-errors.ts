@@ -27,6 +27,7 @@ const ENTITY_BY_TABLE: Readonly<Record<string, EntityName>> = {
   rookery_tenant_claims: "user",
   rookery_user_subjects: "user",
   rookery_invitations: "invitation",
+  rookery_platform_events: "audit_event",
   tenant_users: "membership",
   rookery_workspaces: "workspace",
   rookery_workspace_assignments: "assignment",

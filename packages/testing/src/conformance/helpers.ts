@@ -17,6 +17,8 @@ export const ALL_TABLES: readonly InspectedTable[] = [
   "resources",
   "invitations",
   "audit_events",
+  "delivered_events",
+  "platform_events",
 ];
 
 /** Rows of a table, optionally of one tenant, read independently of the adapter's units. */

@@ -2,6 +2,7 @@ import type { ConformanceGroup } from "../conformance/group.js";
 import { auditGroup } from "./audit.js";
 import { entryPointsGroup } from "./entry-points.js";
 import { errorsGroup } from "./errors.js";
+import { eventsGroup } from "./events.js";
 import { identityGroup } from "./identity.js";
 import { invitationsGroup } from "./invitations.js";
 import { isolationMatrixGroup } from "./isolation-matrix.js";
@@ -36,6 +37,7 @@ export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   settingsGroup,
   resourcesGroup,
   auditGroup,
+  eventsGroup,
   offboardingGroup,
   isolationMatrixGroup,
   errorsGroup,
