@@ -4,6 +4,13 @@ import { runAuditAndOffboardingGuide } from "./audit-and-offboarding.js";
 describe("the audit and offboarding guide", async () => {
   const out = (await runAuditAndOffboardingGuide())._unsafeUnwrap();
 
+  it("records the operator a platform handle names", () => {
+    expect(out.operated).toEqual([
+      ["tenant.suspend", null, "support@penguinmails.example"],
+      ["tenant.reactivate", null, "support@penguinmails.example"],
+    ]);
+  });
+
   it("records every change with its actor, target and before/after, oldest first", () => {
     const actions = out.log.items.map((e) => e.action);
     expect(actions).toEqual(["tenant.provision", "member.add", "member.add", "workspace.rename"]);

@@ -51,6 +51,16 @@ export function runAuditAndOffboardingGuide() {
     yield* platform.reactivateTenant(tenantId);
     // #endregion suspend
 
+    // #region operator
+    // Your back office says who acts: every change through this handle records them.
+    const support = yield* platform.operatedBy("support@penguinmails.example");
+    yield* support.suspendTenant(krill.tenant.id);
+    yield* support.reactivateTenant(krill.tenant.id);
+    // Krill Inc's log now ends with tenant.suspend and tenant.reactivate, each with
+    // actorId null and operator "support@penguinmails.example"; their events too.
+    // #endregion operator
+    const kimLog = yield* kim.audit.list({ limit: 100 });
+
     // #region export
     const exported = yield* pat.exportData();
     // { format: "rookery.tenant-export/1", exportedAt, tenant, users, memberships,
@@ -84,6 +94,7 @@ export function runAuditAndOffboardingGuide() {
     // #endregion purge
 
     return ok({
+      operated: kimLog.items.slice(-2).map((e) => [e.action, e.actorId, e.operator]),
       log,
       krillLog,
       lines,

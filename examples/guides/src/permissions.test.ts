@@ -32,6 +32,7 @@ describe("the permissions guide", async () => {
           "workspace.read",
         ],
       },
+      access: "full",
     });
   });
 

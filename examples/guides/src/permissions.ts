@@ -45,7 +45,8 @@ export function runPermissionsGuide() {
     //   "workspaces": {
     //     "<acme>": ["campaign.create", "campaign.read", "campaign.update", "campaign.delete",
     //                "workspace.read"]
-    //   }
+    //   },
+    //   "access": "full"
     // }
     // Globex Client is not there: Max does not see it. An owner's summary lists
     // every workspace, with rename, archive, delete and assign in each.

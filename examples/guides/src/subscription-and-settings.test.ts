@@ -46,6 +46,16 @@ describe("the subscription and settings guide", async () => {
     expect(out.pastDue.status).toBe("past_due");
   });
 
+  it("makes a canceled tenant read-only, reads and billing passing", () => {
+    expect(out.frozen._unsafeUnwrapErr()).toMatchObject({
+      code: "SUBSCRIPTION_INACTIVE",
+      status: "canceled",
+      message: "The subscription is canceled: the tenant is read-only until it is active again.",
+    });
+    expect(out.stillReadable.timezone).toBe("UTC");
+    expect(out.asked).toBe(false);
+  });
+
   it("reads defaults, merges updates and names a bad field", () => {
     expect(out.company).toEqual({ timezone: "UTC", dailySendLimit: 500, signature: "" });
     expect(out.updated).toEqual({ timezone: "Europe/Oslo", dailySendLimit: 500, signature: "" });

@@ -62,6 +62,16 @@ export function runSubscriptionAndSettingsGuide() {
     // One of "trialing", "active", "past_due", "canceled".
     // #endregion subscription-status
 
+    // #region subscription-access
+    yield* pat.subscription.setStatus("canceled");
+    const frozen = await adaScope.settings.update({ signature: "Still here" });
+    // SUBSCRIPTION_INACTIVE, status "canceled": "The subscription is canceled: the
+    // tenant is read-only until it is active again."
+    const stillReadable = yield* maxScope.settings.get();
+    const asked = yield* adaScope.can("settings.update"); // false, for the UI
+    yield* pat.subscription.setStatus("active"); // billing stays open to the owner
+    // #endregion subscription-access
+
     // #region settings-read
     const company = yield* maxScope.settings.get();
     // { timezone: "UTC", dailySendLimit: 500, signature: "" }: every member may read.
@@ -87,6 +97,9 @@ export function runSubscriptionAndSettingsGuide() {
     // #endregion workspace-override
 
     return ok({
+      frozen,
+      stillReadable,
+      asked,
       subscription,
       byAdmin,
       upgraded,

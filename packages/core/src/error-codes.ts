@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   NO_TENANT_CONTEXT: { httpStatus: 500 },
   /** The tenant is suspended or deleted; its users cannot act. */
   TENANT_INACTIVE: { httpStatus: 403 },
+  /** The subscription is past due or canceled, and the application's rule makes the tenant read-only. */
+  SUBSCRIPTION_INACTIVE: { httpStatus: 402 },
   /** The deployment is set up wrongly (a missing secret, an unmigrated or unsafe database); an operator must act. */
   CONFIGURATION: { httpStatus: 500 },
   /** The adapter does not offer this capability (SQL on the in-memory adapter, say). */

@@ -46,6 +46,9 @@ export interface LimitExceededError extends ErrorBase<"LIMIT_EXCEEDED"> {
 export interface TenantInactiveError extends ErrorBase<"TENANT_INACTIVE"> {
   readonly status: "suspended" | "deleted";
 }
+export interface SubscriptionInactiveError extends ErrorBase<"SUBSCRIPTION_INACTIVE"> {
+  readonly status: "past_due" | "canceled";
+}
 export type InvariantError = ErrorBase<"INVARIANT">;
 export type NoTenantContextError = ErrorBase<"NO_TENANT_CONTEXT">;
 export type ConfigurationError = ErrorBase<"CONFIGURATION">;
@@ -73,6 +76,7 @@ export type RookeryError =
   | InvariantError
   | NoTenantContextError
   | TenantInactiveError
+  | SubscriptionInactiveError
   | ConfigurationError
   | UnsupportedError
   | IsolationBreachError
@@ -116,6 +120,11 @@ export const RookeryErrors = {
     message: `The tenant is ${status}; its users cannot act until it is reactivated.`,
     status,
   }),
+  subscriptionInactive: (status: "past_due" | "canceled"): SubscriptionInactiveError => ({
+    code: "SUBSCRIPTION_INACTIVE",
+    message: `The subscription is ${status === "past_due" ? "past due" : "canceled"}: the tenant is read-only until it is active again.`,
+    status,
+  }),
   configuration: (message: string): ConfigurationError => ({ code: "CONFIGURATION", message }),
   unsupported: (message: string): UnsupportedError => ({ code: "UNSUPPORTED", message }),
   isolationBreach: (message: string): IsolationBreachError => ({
@@ -151,6 +160,7 @@ const REQUIRED_FIELDS: Partial<Record<ErrorCode, Readonly<Record<string, string>
   CONFLICT: { entity: "string" },
   LIMIT_EXCEEDED: { limit: "string", max: "number" },
   TENANT_INACTIVE: { status: "string" },
+  SUBSCRIPTION_INACTIVE: { status: "string" },
 };
 
 /**

@@ -17,6 +17,7 @@ export {
   type NotFoundError,
   type RookeryError,
   RookeryErrors,
+  type SubscriptionInactiveError,
   type TenantInactiveError,
   type UnavailableError,
   type UnsupportedError,
@@ -52,6 +53,8 @@ export type {
   ResourceCatalogue,
   ResourceTypeDefinition,
   SettingsDefinition,
+  SubscriptionAccess,
+  SubscriptionAccessRule,
   TenancyConfig,
 } from "./tenancy/config.js";
 export type { ScopeContext } from "./tenancy/context.js";
@@ -91,6 +94,10 @@ export {
   type TenancyPolicy,
 } from "./tenancy/policy-authorizer.js";
 export type { ProvisionedTenant, ProvisionInput } from "./tenancy/provision.js";
+export type {
+  ProvisioningSweepInput,
+  ProvisioningSweepReport,
+} from "./tenancy/provisioning-sweep.js";
 export type {
   ResourceListQuery,
   ResourcesService,

@@ -35,12 +35,12 @@ const QUERIES: Record<InspectedTable, string> = {
     invited_by AS "invitedBy", status, expires_at AS "expiresAt", accepted_by AS "acceptedBy",
     secret_hash AS "secretHash", created_at AS "createdAt", updated_at AS "updatedAt"
     FROM rookery_invitations ORDER BY 1, 2`,
-  audit_events: `SELECT tenant_id AS "tenantId", id, actor_id AS "actorId", action,
+  audit_events: `SELECT tenant_id AS "tenantId", id, actor_id AS "actorId", operator, action,
     json_build_object('type', target_type, 'id', target_id) AS target, before, after, at
     FROM rookery_audit_events ORDER BY 1, 2`,
   delivered_events: `SELECT tenant_id AS "tenantId", id, delivered_at AS "deliveredAt"
     FROM rookery_audit_events WHERE delivered_at IS NOT NULL ORDER BY 1, 2`,
-  platform_events: `SELECT event_tenant_id AS "tenantId", id, actor_id AS "actorId", action,
+  platform_events: `SELECT event_tenant_id AS "tenantId", id, actor_id AS "actorId", operator, action,
     json_build_object('type', target_type, 'id', target_id) AS target, before, after, at
     FROM rookery_platform_events ORDER BY id`,
 };

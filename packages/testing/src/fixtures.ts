@@ -141,6 +141,7 @@ export function fixtures(options: FixtureOptions = {}): Fixtures {
       AuditEvent.parse({
         id: overrides.id ?? ids(),
         actorId: null,
+        operator: null,
         action: "tenant.update",
         target: { type: "tenant", id: overrides.tenantId },
         before: null,

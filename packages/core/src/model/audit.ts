@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AuditEventId, UserId } from "../ids.js";
-import { JsonValue, TenantOwned, Timestamp } from "./common.js";
+import { JsonValue, OperatorName, TenantOwned, Timestamp } from "./common.js";
 
 /** `member.add`, `workspace.rename`, `campaign.update`: lower-case words joined by dots. */
 const AuditAction = z
@@ -14,6 +14,8 @@ export const AuditEvent = z.strictObject({
   id: AuditEventId,
   /** Who acted: a user, or null for the platform. */
   actorId: UserId.nullable(),
+  /** When the platform acted: the operator the application named, or null for none. */
+  operator: OperatorName.nullable(),
   action: AuditAction,
   target: z.strictObject({ type: z.string().min(1).max(63), id: z.string().min(1).max(200) }),
   before: JsonValue.nullable(),

@@ -30,6 +30,13 @@ export const DisplayName = StorableText.trim().min(1).max(200);
  */
 export const Subject = StorableText.min(1).max(255);
 
+/**
+ * Who acted on the platform's side: the application's name for an operator
+ * (an e-mail, a staff id, `billing-webhook`), recorded with what they did.
+ * Trimmed, 1 to 255 characters of storable text.
+ */
+export const OperatorName = StorableText.trim().min(1).max(255);
+
 /** A machine name (plan, resource type, limit): lower-case, digits, `_` and `-`. */
 export const Slug = z
   .string()

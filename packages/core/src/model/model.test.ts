@@ -86,6 +86,7 @@ describe("model schemas", () => {
       tenantId,
       id: userId,
       actorId: null,
+      operator: null,
       action: "member.add",
       target: { type: "user", id: userId },
       before: null,

@@ -14,7 +14,7 @@ import type { Membership, Role } from "../model/membership.js";
 import type { Page, PageQuery } from "../model/page.js";
 import type { Resource, ResourceUpdate } from "../model/resource.js";
 import type { TenantSettings, WorkspaceSettings } from "../model/settings.js";
-import type { Subscription, SubscriptionPatch } from "../model/subscription.js";
+import type { Subscription, SubscriptionPatch, SubscriptionStatus } from "../model/subscription.js";
 import type { Tenant } from "../model/tenant.js";
 import type {
   Workspace,
@@ -51,8 +51,8 @@ export interface TenantUnit {
    * Optional: the acting user as ONE read, for stores where a read costs a
    * round trip. Core reads the actor at the start of every call of the
    * services (nothing about it is ever cached); without this member it makes
-   * three reads (`tenant.get`, `memberships.get`, `assignments.listForUser`).
-   * MUST answer exactly what those three would in this unit.
+   * four reads (`tenant.get`, `memberships.get`, `assignments.listForUser`,
+   * `subscription.get`). MUST answer exactly what those would in this unit.
    */
   actor?(userId: UserId): Async<ActorRecord>;
   /**
@@ -72,6 +72,8 @@ export interface ActorRecord {
   readonly role: Role | null;
   /** The workspaces the user is assigned to, in ascending id order. */
   readonly workspaceIds: readonly WorkspaceId[];
+  /** The status of the tenant's subscription; null when it has none. */
+  readonly subscriptionStatus: SubscriptionStatus | null;
 }
 
 export interface PurgeCounts {

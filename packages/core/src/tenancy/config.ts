@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { IdGenerator } from "../ids.js";
 import type { ResourceScope } from "../model/resource.js";
-import { PlanLimits } from "../model/subscription.js";
+import { PlanLimits, type SubscriptionStatus } from "../model/subscription.js";
 import type { RookeryAdapter } from "../port/adapter.js";
 
 /** A plan of the application's catalogue. */
@@ -34,6 +34,22 @@ export interface JobConfig {
   readonly ttlSeconds?: number;
 }
 
+/**
+ * What a tenant's users may do while its subscription is in a status: `full`,
+ * or `read-only` (reads, plus what settles the account: billing, offboarding
+ * and exporting, transferring ownership, removing members; leaving is always
+ * allowed).
+ */
+export type SubscriptionAccess = "full" | "read-only";
+
+/** The access each troubled subscription status gives; `trialing` and `active` are always full. */
+export interface SubscriptionAccessRule {
+  /** `full` by default: a grace period while the billing provider retries. */
+  readonly past_due?: SubscriptionAccess;
+  /** `read-only` by default. */
+  readonly canceled?: SubscriptionAccess;
+}
+
 /** How invitations behave. */
 export interface InvitationConfig {
   /** How long an invitation's token stays valid; 7 days by default. Resending starts it again. */
@@ -53,6 +69,8 @@ export interface TenancyConfig<
   readonly retentionDays?: number;
   readonly jobs?: JobConfig;
   readonly invitations?: InvitationConfig;
+  /** What a past-due or canceled subscription restricts. */
+  readonly subscriptionAccess?: SubscriptionAccessRule;
   /** Id source; time-ordered UUIDs by default. Inject `sequentialIds()` for deterministic tests. */
   readonly ids?: IdGenerator;
   /** Time source; the system clock by default. */
@@ -126,4 +144,13 @@ export const TenancyConfigShape = z.object({
 
 function isZodSchema(value: unknown): boolean {
   return value instanceof z.ZodType;
+}
+
+/** The rule as a function of the status, with its defaults. */
+export function accessRule(
+  rule: SubscriptionAccessRule = {},
+): (status: SubscriptionStatus | null) => SubscriptionAccess {
+  const pastDue = rule.past_due ?? "full";
+  const canceled = rule.canceled ?? "read-only";
+  return (status) => (status === "past_due" ? pastDue : status === "canceled" ? canceled : "full");
 }

@@ -5,7 +5,12 @@ import { systemClock } from "../clock.js";
 import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
 import { uuidv7 } from "../ids.js";
 import { guardAdapter } from "../runtime/guard-adapter.js";
-import { type ResourceCatalogue, type TenancyConfig, TenancyConfigShape } from "./config.js";
+import {
+  accessRule,
+  type ResourceCatalogue,
+  type TenancyConfig,
+  TenancyConfigShape,
+} from "./config.js";
 import { type ScopeContext, scopeContext } from "./context.js";
 import { type CallerIdentity, resolveIdentity } from "./entry.js";
 import type { TenancyEnv } from "./env.js";
@@ -124,6 +129,7 @@ export function createTenancy<
     retentionDays: options.retentionDays ?? 30,
     jobs: options.jobs,
     invitationTtlMs: (options.invitations?.ttlSeconds ?? 7 * 86_400) * 1000,
+    accessFor: accessRule(options.subscriptionAccess),
     ids: options.ids ?? uuidv7,
     clock,
   };

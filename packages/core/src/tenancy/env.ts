@@ -1,8 +1,15 @@
 import type { Clock } from "../clock.js";
 import type { IdGenerator } from "../ids.js";
+import type { SubscriptionStatus } from "../model/subscription.js";
 import type { RookeryAdapter } from "../port/adapter.js";
 import type { Authorizer } from "./authorizer.js";
-import type { JobConfig, PlanDefinition, ResourceCatalogue, SettingsDefinition } from "./config.js";
+import type {
+  JobConfig,
+  PlanDefinition,
+  ResourceCatalogue,
+  SettingsDefinition,
+  SubscriptionAccess,
+} from "./config.js";
 import type { EventDelivery } from "./event-delivery.js";
 
 /** Everything the services share, resolved once by `createTenancy`. */
@@ -18,6 +25,8 @@ export interface TenancyEnv {
   readonly jobs: JobConfig | undefined;
   /** How long an invitation stays valid, in milliseconds. */
   readonly invitationTtlMs: number;
+  /** The access of a tenant whose subscription has this status. */
+  readonly accessFor: (status: SubscriptionStatus | null) => SubscriptionAccess;
   readonly ids: IdGenerator;
   readonly clock: Clock;
 }

@@ -73,6 +73,8 @@ interface EventOf<Action extends string, Before, After> {
   readonly action: Action;
   /** Who acted: a user, or null when the platform did (provisioning, suspension, ...). */
   readonly actorId: UserId | null;
+  /** The operator the platform acted for (`platform.operatedBy(...)`); null for none. */
+  readonly operator: string | null;
   readonly target: { readonly type: string; readonly id: string };
   readonly before: Before;
   readonly after: After;

@@ -187,6 +187,13 @@ function join(env: TenancyEnv, unit: TenantUnit, parts: TokenParts, userId: User
       return err(
         RookeryErrors.conflict("membership", "You are already a member of this organisation."),
       );
+    // Joining is a change: a tenant that its subscription left read-only takes nobody in.
+    const status = (yield* unit.subscription.get())?.status ?? null;
+    if (env.accessFor(status) === "read-only") {
+      return err(
+        RookeryErrors.subscriptionInactive(status === "past_due" ? "past_due" : "canceled"),
+      );
+    }
     yield* seatFree(unit);
     const at = nowIso(env);
     const membership = yield* unit.memberships.insert({

@@ -15,17 +15,22 @@ export interface AuditInput {
   readonly after?: JsonValue | null;
 }
 
-/** A new audit event of `tenantId`; `actorId` null means the platform acted. */
+/**
+ * A new audit event of `tenantId`. `actorId` null means the platform acted,
+ * and `operator` then names who operated it, when the application said.
+ */
 export function auditEvent(
   source: { readonly ids: IdGenerator; readonly clock: Clock },
   tenantId: TenantId,
   actorId: UserId | null,
   input: AuditInput,
+  operator: string | null = null,
 ): AuditEvent {
   return {
     tenantId,
     id: source.ids() as AuditEventId,
     actorId,
+    operator,
     action: input.action,
     target: input.target,
     before: input.before ?? null,

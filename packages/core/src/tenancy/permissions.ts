@@ -6,7 +6,7 @@ import type { Role } from "../model/membership.js";
 import type { Workspace } from "../model/workspace.js";
 import { parseField, parseWith } from "../parse.js";
 import type { Actor } from "./actor.js";
-import type { ResourceCatalogue } from "./config.js";
+import type { ResourceCatalogue, SubscriptionAccess } from "./config.js";
 import type { TenancyEnv } from "./env.js";
 import type { ServiceAction } from "./policy-authorizer.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
@@ -32,6 +32,11 @@ export interface Permissions<Resources extends ResourceCatalogue = ResourceCatal
   readonly tenant: readonly ServiceAction<Resources>[];
   /** For each workspace the caller sees, by id, the actions allowed in it. */
   readonly workspaces: Readonly<Record<string, readonly ServiceAction<Resources>[]>>;
+  /**
+   * `read-only` while the subscription's status restricts the tenant (the
+   * lists above already leave out what it refuses); else `full`.
+   */
+  readonly access: SubscriptionAccess;
 }
 
 /** Where a workspace-scoped action would be taken. */
@@ -107,7 +112,12 @@ export function permissions<Resources extends ResourceCatalogue>(
           .map((a) => a.name as ServiceAction<Resources>);
       const workspaces: Record<string, readonly ServiceAction<Resources>[]> = {};
       for (const id of yield* visibleWorkspaces(s)) workspaces[id] = allowed(true, id);
-      return ok({ ...callerOf(s.actor), tenant: allowed(false, null), workspaces });
+      return ok({
+        ...callerOf(s.actor),
+        tenant: allowed(false, null),
+        workspaces,
+        access: s.actor.access,
+      });
     }),
   );
 }

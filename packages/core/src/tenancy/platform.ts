@@ -1,7 +1,8 @@
-import { err, ok, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import { TenantId, type UserId } from "../ids.js";
+import { OperatorName } from "../model/common.js";
 import { type Page, PageRequest } from "../model/page.js";
 import type { Tenant } from "../model/tenant.js";
 import type { User } from "../model/user.js";
@@ -10,6 +11,11 @@ import type { PurgeCounts } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { auditEvent } from "./outbox.js";
 import { type ProvisionedTenant, type ProvisionInput, provisionTenant } from "./provision.js";
+import {
+  type ProvisioningSweepInput,
+  type ProvisioningSweepReport,
+  sweepProvisioning,
+} from "./provisioning-sweep.js";
 import { exportTenant, readAll, type TenantExport } from "./tenant-export.js";
 import {
   FindUserInput,
@@ -24,6 +30,13 @@ import {
  * nothing here acts as a user, and every tenant is named explicitly.
  */
 export interface PlatformHandle {
+  /**
+   * This handle as the operator the application names (a staff e-mail, a
+   * job's name): every change made through it records them, in the audit log
+   * and its events (`operator`). The plain `tenancy.platform` records none.
+   * VALIDATION for a name that is blank or over 255 characters.
+   */
+  operatedBy(operator: string): Result<PlatformHandle, RookeryError>;
   /**
    * Records a person who signed up in the application's authentication, so
    * that `tenancy.as({ subject })`, signup and invitations know them. They
@@ -47,6 +60,16 @@ export interface PlatformHandle {
   offboardTenant(tenantId: string): ResultAsync<Tenant, RookeryError>;
   exportTenant(tenantId: string): ResultAsync<TenantExport, RookeryError>;
   /**
+   * Housekeeping for signups whose process died midway (and whose undo never
+   * ran): tenants still `provisioning` after `olderThanSeconds` (an hour by
+   * default) are published when their own rows were all written, and removed
+   * with their claims otherwise, so their owners are free again. Run it
+   * periodically; it reads only the tenants in `provisioning`.
+   */
+  sweepProvisioning(
+    options?: ProvisioningSweepInput,
+  ): ResultAsync<ProvisioningSweepReport, RookeryError>;
+  /**
    * Deletes an offboarded tenant's data for good, once its retention has passed:
    * its own rows, its claims, its members' user rows and the tenant row.
    */
@@ -63,7 +86,14 @@ export const TenantListQuery = PageRequest.extend({
 });
 export type TenantListQuery = z.input<typeof TenantListQuery>;
 
-export function platformHandle(env: TenancyEnv): PlatformHandle {
+/** Who acts through a platform handle: nobody named, or the operator the application named. */
+interface Acting {
+  readonly actorId: UserId | null;
+  readonly operator: string | null;
+}
+
+export function platformHandle(env: TenancyEnv, operator: string | null = null): PlatformHandle {
+  const by: Acting = { actorId: null, operator };
   const visibleTenant = (rawId: string) =>
     safeTry(async function* () {
       const id = yield* parseField(TenantId, rawId, "tenantId");
@@ -90,7 +120,7 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
           ),
         );
       }
-      return changeStatus(env, current, to, action);
+      return changeStatus(env, current, to, action, by);
     });
 
   return {
@@ -100,7 +130,10 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
       ),
     findUser: (raw) =>
       parseWith(FindUserInput, raw, "user lookup").asyncAndThen((by) => findUser(env, by)),
-    provisionTenant: (input) => provisionTenant(env, input),
+    provisionTenant: (input) => provisionTenant(env, input, operator),
+    sweepProvisioning: (raw = {}) => sweepProvisioning(env, raw, operator),
+    operatedBy: (raw) =>
+      parseField(OperatorName, raw, "operator").map((name) => platformHandle(env, name)),
     getTenant: visibleTenant,
     listTenants: (raw = {}) =>
       safeTry(async function* () {
@@ -170,10 +203,13 @@ export function platformHandle(env: TenancyEnv): PlatformHandle {
             // The tenant's log is gone with it: its last event is delivered from the shared
             // outbox, and names nothing but ids, since the purge removed the tenant's data.
             yield* unit.events.add(
-              auditEvent(env, tenant.id, null, {
-                action: "tenant.purge",
-                target: { type: "tenant", id: tenant.id },
-              }),
+              auditEvent(
+                env,
+                tenant.id,
+                null,
+                { action: "tenant.purge", target: { type: "tenant", id: tenant.id } },
+                operator,
+              ),
             );
             return ok(removed);
           }),
@@ -196,7 +232,7 @@ export function changeStatus(
   tenant: Tenant,
   status: Tenant["status"],
   action: string,
-  actorId: UserId | null = null,
+  by: Acting,
 ): ResultAsync<Tenant, RookeryError> {
   const at = nowIso(env);
   const deletedAt = status === "deleted" ? at : null;
@@ -204,12 +240,18 @@ export function changeStatus(
     unit.tenants.update(tenant.id, { status, deletedAt, updatedAt: at }).andThen((updated) =>
       unit.events
         .add(
-          auditEvent(env, tenant.id, actorId, {
-            action,
-            target: { type: "tenant", id: tenant.id },
-            before: { status: tenant.status },
-            after: { status },
-          }),
+          auditEvent(
+            env,
+            tenant.id,
+            by.actorId,
+            {
+              action,
+              target: { type: "tenant", id: tenant.id },
+              before: { status: tenant.status },
+              after: { status },
+            },
+            by.operator,
+          ),
         )
         .map(() => updated),
     ),

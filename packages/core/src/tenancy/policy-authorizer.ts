@@ -132,19 +132,47 @@ export function policyAuthorizer(policy: Policy, resources: ResourceCatalogue): 
     authorize: (actor, action, target) => {
       const subject = policyTarget(target);
       // The fast path answers the common "yes" without building a trace.
-      if (policy.allows(actor, action, subject)) return ok(undefined);
+      if (policy.allows(actor, action, subject)) return withinAccess(actor, action);
       return toResult(policy.explain(actor, action, subject), target);
     },
-    allows: (actor, action, target) => policy.allows(actor, action, policyTarget(target)),
+    allows: (actor, action, target) =>
+      policy.allows(actor, action, policyTarget(target)) && withinAccess(actor, action).isOk(),
     visible: (actor, action, resourceType) =>
       toStoreFilter(policy.filter(actor, action, resourceType)),
     assignRole: (actor, m, role) =>
-      toResult(policy.canAssignRole(actor, member(actor, m), role), inTenant(actor)),
+      toResult(policy.canAssignRole(actor, member(actor, m), role), inTenant(actor)).andThen(() =>
+        withinAccess(actor, m.role === null ? "member.add" : "member.change-role"),
+      ),
     removeMember: (actor, m) =>
       toResult(policy.canRemoveMember(actor, held(actor, m)), inTenant(actor)),
     transferOwnership: (actor, m) =>
       toResult(policy.canTransferOwnership(actor, held(actor, m)), inTenant(actor)),
   };
+}
+
+/**
+ * What a read-only tenant (a troubled subscription, by the application's
+ * rule) still allows besides reading: settling the account. Leaving needs no
+ * action and is always allowed.
+ */
+const SETTLING: ReadonlySet<string> = new Set([
+  "billing.update",
+  "tenant.delete",
+  "tenant.transfer-ownership",
+  "member.remove",
+]);
+
+/**
+ * The subscription's restriction, asked after the policy allowed: a refusal
+ * of the policy (and a foreign target's NOT_FOUND) comes first, so the
+ * restriction tells nothing to someone who may not act anyway.
+ */
+function withinAccess(actor: Actor, action: string): Result<void, RookeryError> {
+  if (actor.access === "full" || action.endsWith(".read") || SETTLING.has(action)) {
+    return ok(undefined);
+  }
+  const status = actor.subscriptionStatus;
+  return err(RookeryErrors.subscriptionInactive(status === "past_due" ? "past_due" : "canceled"));
 }
 
 function policyTarget(target: AuthTarget) {

@@ -14,7 +14,7 @@ import type { TenantUnit } from "../port/tenant-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { tenantIdForKey } from "./idempotency.js";
 import { type Member, toMember } from "./members.js";
-import { auditEvent } from "./outbox.js";
+import { discardTenant, publishTenant } from "./publish.js";
 import { defaultSettings } from "./settings-values.js";
 import { RegisterUserInput, registerIn } from "./users.js";
 
@@ -58,6 +58,7 @@ type Input = z.output<typeof ProvisionInput>;
 export function provisionTenant(
   env: TenancyEnv,
   raw: unknown,
+  operator: string | null = null,
 ): ResultAsync<ProvisionedTenant, RookeryError> {
   return safeTry(async function* () {
     const input = yield* parseWith(ProvisionInput, raw, "provisioning input");
@@ -81,21 +82,11 @@ export function provisionTenant(
     );
     const done = { ...claimed, owner };
     if (filled.isErr()) return compensate(env, tenantId, done, filled.error);
-    // The tenant exists from here on, so its event is written with the publishing.
-    const published = await env.adapter.platform((unit) =>
-      unit.tenants
-        .update(tenantId, { status: "active", updatedAt: nowIso(env) })
-        .andThen((tenant) =>
-          unit.events
-            .add(
-              auditEvent(env, tenantId, null, {
-                action: "tenant.provision",
-                target: { type: "tenant", id: tenantId },
-                after: { name: input.name, plan: input.plan, ownerId: owner.id },
-              }),
-            )
-            .map(() => tenant),
-        ),
+    const published = await publishTenant(
+      env,
+      tenantId,
+      { name: input.name, plan: input.plan, ownerId: owner.id },
+      operator,
     );
     if (published.isErr()) return compensate(env, tenantId, done, published.error);
     return ok({
@@ -249,25 +240,8 @@ async function compensate(
   claimed: Claimed & { readonly owner: User },
   cause: RookeryError,
 ): Promise<Result<never, RookeryError>> {
-  // The tenant's own rows go first, in a unit of the tenant: a store may not
-  // cascade from the tenant row into them (NileDB's memberships do not), nor
-  // write tenant and shared rows in one transaction.
-  await env.adapter.tenant(tenantId, (unit) =>
-    unit.tenant
-      .get()
-      .andThen((tenant) =>
-        tenant?.status === "provisioning" ? unit.purge().map(() => undefined) : okAsync(undefined),
-      ),
-  );
-  await env.adapter.platform((unit) =>
-    safeTry(async function* () {
-      const tenant = yield* unit.tenants.get(tenantId);
-      if (tenant?.status !== "provisioning") return ok(undefined);
-      yield* unit.claims.release(claimed.owner.id, tenantId);
-      yield* unit.tenants.remove(tenantId);
-      if (claimed.createdOwner) yield* unit.users.remove(claimed.owner.id);
-      return ok(undefined);
-    }),
+  await discardTenant(env, tenantId, (unit) =>
+    claimed.createdOwner ? unit.users.remove(claimed.owner.id) : okAsync(undefined),
   );
   return err(cause);
 }

@@ -151,7 +151,10 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
     },
     offboard: () =>
       ownerOnly("tenant.delete").andThen((tenant) =>
-        changeStatus(env, tenant, "deleted", "tenant.offboard", who.userId),
+        changeStatus(env, tenant, "deleted", "tenant.offboard", {
+          actorId: who.userId,
+          operator: null,
+        }),
       ),
     exportData: () => ownerOnly("tenant.delete").andThen((tenant) => exportTenant(env, tenant)),
     sql: (work, options) => runScopedSql(env, who, work, options?.intent ?? "write"),

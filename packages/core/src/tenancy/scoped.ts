@@ -56,7 +56,7 @@ export function runScoped<T, P>(
   return env.adapter.tenant(
     who.tenantId,
     async (unit) => {
-      const actorRead = loadActor(unit, who.userId);
+      const actorRead = loadActor(unit, who.userId, env.accessFor);
       const early = prefetch?.(unit);
       const actor = await actorRead;
       const prefetched = await early;

@@ -12,7 +12,9 @@ const ACTOR_SQL = `SELECT t.id, t.name, t.rookery_status AS status,
     (SELECT ${MEMBER_ROLE} FROM users.tenant_users m
       WHERE m.tenant_id = $1::uuid AND m.user_id = $2::uuid AND m.deleted IS NULL) AS role,
     ARRAY(SELECT a.workspace_id::text FROM public.rookery_workspace_assignments a
-      WHERE a.tenant_id = $1::uuid AND a.user_id = $2::uuid ORDER BY a.workspace_id) AS "workspaceIds"
+      WHERE a.tenant_id = $1::uuid AND a.user_id = $2::uuid ORDER BY a.workspace_id) AS "workspaceIds",
+    (SELECT s.status FROM public.rookery_subscriptions s WHERE s.tenant_id = $1::uuid)
+      AS "subscriptionStatus"
   FROM (SELECT 1) AS one LEFT JOIN public.tenants t ON t.id = $1::uuid`;
 
 /**
@@ -22,11 +24,12 @@ const ACTOR_SQL = `SELECT t.id, t.name, t.rookery_status AS status,
  */
 export function readActor(s: UnitSession, tenantId: TenantId, userId: UserId): Async<ActorRecord> {
   return s.rows(ACTOR_SQL, [tenantId, userId]).map(([row]) => {
-    const { role, workspaceIds, ...tenant } = row ?? {};
+    const { role, workspaceIds, subscriptionStatus, ...tenant } = row ?? {};
     return {
       tenant: tenant.id === null || tenant.id === undefined ? null : modelRow<Tenant>(tenant),
       role: (role ?? null) as ActorRecord["role"],
       workspaceIds: (workspaceIds ?? []) as WorkspaceId[],
+      subscriptionStatus: (subscriptionStatus ?? null) as ActorRecord["subscriptionStatus"],
     };
   });
 }

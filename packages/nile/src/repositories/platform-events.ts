@@ -4,7 +4,7 @@ import { errAsync, okAsync } from "neverthrow";
 import { json, toPage } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";
 
-const COLUMNS = `event_tenant_id AS "tenantId", id, actor_id AS "actorId", action,
+const COLUMNS = `event_tenant_id AS "tenantId", id, actor_id AS "actorId", operator, action,
   json_build_object('type', target_type, 'id', target_id) AS target, before, after, at`;
 
 /** The shared outbox of platform changes' events. */
@@ -15,9 +15,9 @@ export function platformEventRepository(s: UnitSession): PlatformEventRepository
         s
           .rows(
             `INSERT INTO public.rookery_platform_events (event_tenant_id, id, actor_id, action,
-               target_type, target_id, before, after, at)
+               target_type, target_id, before, after, at, operator)
              VALUES ($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::jsonb,
-               $8::jsonb, $9::timestamptz)
+               $8::jsonb, $9::timestamptz, $10::text)
              ON CONFLICT DO NOTHING RETURNING 1`,
             [
               e.tenantId,
@@ -29,6 +29,7 @@ export function platformEventRepository(s: UnitSession): PlatformEventRepository
               e.before === null ? null : json(e.before),
               e.after === null ? null : json(e.after),
               e.at,
+              e.operator,
             ],
           )
           .andThen((rows) =>

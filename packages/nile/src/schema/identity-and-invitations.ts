@@ -57,3 +57,9 @@ export const OUTBOX: readonly string[] = [
      after jsonb,
      at timestamptz NOT NULL)`,
 ];
+
+/** Who operated the platform when it acted: recorded with the event, in the log and the outbox. */
+export const OPERATORS: readonly string[] = [
+  `ALTER TABLE public.rookery_audit_events ADD COLUMN IF NOT EXISTS operator text`,
+  `ALTER TABLE public.rookery_platform_events ADD COLUMN IF NOT EXISTS operator text`,
+];

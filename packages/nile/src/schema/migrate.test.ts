@@ -129,6 +129,7 @@ describe("the NileDB-mode schema keeps NileDB's rules", async () => {
       "0005_user_subjects",
       "0006_invitations",
       "0008_outbox",
+      "0009_operators",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { INVITATIONS, OUTBOX, USER_SUBJECTS } from "./identity-and-invitations.js";
+import { INVITATIONS, OPERATORS, OUTBOX, USER_SUBJECTS } from "./identity-and-invitations.js";
 import { POSTGRES_BUILTINS, POSTGRES_BUILTINS_AS_NILEDB } from "./postgres-builtins.js";
 import { ROOKERY_TABLES } from "./rookery-tables.js";
 import { POSTGRES_INVITATIONS_ROW_SECURITY, POSTGRES_ROW_SECURITY } from "./row-security.js";
@@ -31,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: POSTGRES_INVITATIONS_ROW_SECURITY,
   },
   { id: "0008_outbox", modes: ["nile", "postgres"], statements: OUTBOX },
+  { id: "0009_operators", modes: ["nile", "postgres"], statements: OPERATORS },
 ];

@@ -10,6 +10,7 @@ import { jobsAndContextGroup } from "./job-context.js";
 import { memberRolesGroup } from "./member-roles.js";
 import { membersGroup } from "./members.js";
 import { offboardingGroup } from "./offboarding.js";
+import { operationsGroup } from "./operations.js";
 import { permissionsGroup } from "./permissions.js";
 import { provisioningGroup } from "./provisioning.js";
 import { provisioningFailuresGroup } from "./provisioning-failures.js";
@@ -19,6 +20,7 @@ import { resourcesGroup } from "./resources.js";
 import { settingsGroup } from "./settings.js";
 import { storableInputGroup } from "./storable-input.js";
 import { subscriptionGroup } from "./subscription.js";
+import { subscriptionAccessGroup } from "./subscription-access.js";
 import { workspacesGroup } from "./workspaces.js";
 
 /** The service scenarios, registered after the port groups. */
@@ -34,11 +36,13 @@ export const TENANCY_GROUPS: readonly ConformanceGroup[] = [
   permissionsGroup,
   workspacesGroup,
   subscriptionGroup,
+  subscriptionAccessGroup,
   settingsGroup,
   resourcesGroup,
   auditGroup,
   eventsGroup,
   offboardingGroup,
+  operationsGroup,
   isolationMatrixGroup,
   errorsGroup,
   storableInputGroup,

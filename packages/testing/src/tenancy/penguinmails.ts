@@ -4,6 +4,7 @@ import {
   type ResourceId,
   type RookeryAdapter,
   type Scope,
+  type SubscriptionAccessRule,
   type Tenancy,
   type TenantId,
   type UserId,
@@ -78,6 +79,7 @@ export interface PenguinTenancyOptions {
   readonly retentionDays?: number;
   readonly jobTtlSeconds?: number;
   readonly invitationTtlSeconds?: number;
+  readonly subscriptionAccess?: SubscriptionAccessRule;
 }
 
 /**
@@ -102,6 +104,9 @@ export function penguinTenancy(
     ...(options.invitationTtlSeconds === undefined
       ? {}
       : { invitations: { ttlSeconds: options.invitationTtlSeconds } }),
+    ...(options.subscriptionAccess === undefined
+      ? {}
+      : { subscriptionAccess: options.subscriptionAccess }),
   });
   return { tenancy: expectOk(tenancy, "creating the PenguinMails tenancy"), clock };
 }
