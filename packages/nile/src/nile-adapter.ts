@@ -93,7 +93,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
         ResultAsync.fromSafePromise(
           runUnit(
             pool(),
-            platformSpec(options?.intent ?? "write"),
+            platformSpec(options?.intent ?? "write", parsed.data.preparedStatements),
             (s) => ({
               tenants: tenantRepository(s),
               users: userRepository(s),
@@ -110,7 +110,13 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
         ResultAsync.fromSafePromise(
           runUnit(
             pool(),
-            tenantSpec(tenantId, options?.intent ?? "write", options?.actorId, role),
+            tenantSpec(
+              tenantId,
+              options?.intent ?? "write",
+              options?.actorId,
+              role,
+              parsed.data.preparedStatements,
+            ),
             (s) => {
               const unit = tenantUnit(s, tenantId);
               registerSession(unit, s);

@@ -38,6 +38,7 @@ export function tenantSpec(
   intent: UnitIntent,
   actorId: UserId | undefined,
   role: string,
+  prepared: boolean,
 ): UnitSpec {
   const nonce = randomUUID();
   const values: unknown[] = [tenantId, nonce];
@@ -60,6 +61,7 @@ export function tenantSpec(
     prologue: [{ text: `SELECT ${parts.join(", ")}`, values }],
     writesNeedTenant: true,
     check: { text: UNIT_CHECK, values: [tenantId, actorId ?? "", nonce, role] },
+    prepared,
   };
 }
 
@@ -68,11 +70,12 @@ export function tenantSpec(
  * lock, so a check-then-write on shared data holds as it does in memory;
  * uniqueness itself is the constraints' job. No application SQL runs there.
  */
-export function platformSpec(intent: UnitIntent): UnitSpec {
+export function platformSpec(intent: UnitIntent, prepared: boolean): UnitSpec {
   return {
     readOnly: intent === "read",
     prologue: intent === "write" ? [{ text: PLATFORM_LOCK, values: [] }] : [],
     writesNeedTenant: false,
     check: null,
+    prepared,
   };
 }

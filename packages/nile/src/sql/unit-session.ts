@@ -5,6 +5,7 @@ import { refusedStatement } from "./control-statements.js";
 import { fromPgError, isConnectionFailure, pgCode, suggestsSchemaChange } from "./pg-errors.js";
 import { SESSION_RESET } from "./session-reset.js";
 import type { Statement } from "./statement.js";
+import { statementName } from "./statement-names.js";
 
 type Async<T> = ResultAsync<T, RookeryError>;
 
@@ -21,6 +22,11 @@ export interface UnitSpec {
    * Null where no application SQL can run (platform units).
    */
   readonly check: Statement | null;
+  /**
+   * Rookery's own statements run as named prepared statements (see
+   * `statementName`). Off behind a pooler that does not keep them.
+   */
+  readonly prepared: boolean;
 }
 
 // `pg` sends a statement without values with the simple protocol, which runs
@@ -79,6 +85,11 @@ export class UnitSession {
     return !this.#spec.readOnly;
   }
 
+  /** Whether statements leave without waiting for the ones before (a client in pipeline mode). */
+  get pipelined(): boolean {
+    return this.#client.pipeline;
+  }
+
   /** The first statement failure of the unit, if any: the transaction is then aborted. */
   get failure(): RookeryError | null {
     return this.#firstError;
@@ -96,8 +107,9 @@ export class UnitSession {
 
   /** Sends BEGIN and the prologue; waits for them only when the client cannot pipeline. */
   async open(): Promise<void> {
+    if (this.#client.pipeline) holdWritesForThisTick(this.#client);
     const sent = [this.#query(this.#spec.readOnly ? "BEGIN READ ONLY" : "BEGIN")];
-    for (const s of this.#spec.prologue) sent.push(this.#query(s.text, s.values));
+    for (const s of this.#spec.prologue) sent.push(this.#own(s.text, s.values));
     this.#ready = Promise.all(sent).then((results) => results.at(-1)?.rows[0]);
     // Recorded here, once and first; every later statement of the unit waits on it too.
     this.#ready.catch((cause: unknown) => this.#record(cause));
@@ -107,7 +119,7 @@ export class UnitSession {
   /** Runs one of Rookery's own parameterised statements in the unit's transaction. */
   rows<R extends QueryResultRow>(text: string, values: readonly unknown[] = []): Async<R[]> {
     if (this.#ended) return errAsync(unitEnded());
-    const sent = this.#query<R>(text, values);
+    const sent = this.#own<R>(text, values);
     return new ResultAsync(this.#settled(sent, null));
   }
 
@@ -252,6 +264,17 @@ export class UnitSession {
     return settled;
   }
 
+  /** One of Rookery's own statements: prepared by name where the spec allows. */
+  #own<R extends QueryResultRow>(
+    text: string,
+    values: readonly unknown[],
+  ): Promise<QueryResult<R>> {
+    if (!this.#spec.prepared) return this.#query<R>(text, values);
+    const sent = this.#client.query<R>({ name: statementName(text), text, values: [...values] });
+    sent.catch(() => undefined);
+    return sent;
+  }
+
   #query<R extends QueryResultRow>(
     text: string,
     values: readonly unknown[] = [],
@@ -296,3 +319,24 @@ const unitEnded = () =>
   RookeryErrors.internal(
     "This unit of work has ended: a handle kept from it cannot run statements, and nothing was sent to the database.",
   );
+
+/**
+ * Holds the connection's writes until the current tick ends, so that BEGIN,
+ * the prologue and the statements the work sends before it first waits
+ * (the actor, a prefetched row) leave in ONE write: one packet for the server
+ * to wake up for instead of one per statement. `pg` corks around each
+ * statement itself; corking nests, so ours spans them all. A client without
+ * a socket to cork (another pool implementation) just sends as it goes.
+ */
+function holdWritesForThisTick(client: PoolClient): void {
+  const stream = (client as { connection?: { stream?: Partial<Corkable> } }).connection?.stream;
+  if (typeof stream?.cork !== "function" || typeof stream.uncork !== "function") return;
+  const { cork, uncork } = stream as Corkable;
+  cork.call(stream);
+  process.nextTick(() => uncork.call(stream));
+}
+
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
