@@ -306,6 +306,8 @@ export class UnitSession {
   #record(cause: unknown): RookeryError {
     const error = fromPgError(cause);
     if (isConnectionFailure(cause)) this.#connectionLost = true;
+    // `pg` believes the connection still holds statements it no longer does: replace it.
+    if (pgCode(cause) === "26000") this.#mustDestroy = true;
     if (suggestsSchemaChange(cause)) this.#schemaDoubt = true;
     // A statement refused because an earlier one aborted the transaction
     // reports that earlier cause, which is what the caller can act on.
