@@ -16,20 +16,18 @@ export function userRepository(s: UnitSession): UserRepository {
     // ON CONFLICT without a target also absorbs the unique index on e-mail, so
     // a duplicate answers CONFLICT without aborting the transaction.
     insert: (user) =>
-      s.write(() =>
-        s
-          .rows(
-            `INSERT INTO users.users (id, email, name, created, updated)
+      s
+        .rows(
+          `INSERT INTO users.users (id, email, name, created, updated)
              VALUES ($1::uuid, $2::text, $3::text, ${UTC("$4")}, ${UTC("$5")})
              ON CONFLICT DO NOTHING RETURNING ${USER_COLUMNS}`,
-            [user.id, user.email, user.name, user.createdAt, user.updatedAt],
-          )
-          .andThen(([row]) =>
-            row === undefined
-              ? errAsync(RookeryErrors.conflict("user", "A user with this id or e-mail exists."))
-              : okAsync(modelRow<User>(row)),
-          ),
-      ),
+          [user.id, user.email, user.name, user.createdAt, user.updatedAt],
+        )
+        .andThen(([row]) =>
+          row === undefined
+            ? errAsync(RookeryErrors.conflict("user", "A user with this id or e-mail exists."))
+            : okAsync(modelRow<User>(row)),
+        ),
     get: byId,
     getMany: (ids) =>
       s
@@ -47,41 +45,31 @@ export function userRepository(s: UnitSession): UserRepository {
         )
         .map(firstOrNull<User>),
     update: (id, patch) =>
-      s.write(() =>
-        s
-          .rows(
-            `UPDATE users.users SET email = coalesce($2::text, email),
+      s
+        .rows(
+          `UPDATE users.users SET email = coalesce($2::text, email),
                name = CASE WHEN $3::boolean THEN $4::text ELSE name END, updated = ${UTC("$5")}
              WHERE id = $1::uuid AND deleted IS NULL AND NOT EXISTS (
                SELECT 1 FROM users.users other
                WHERE other.email = $2::text AND other.id <> $1::uuid AND other.deleted IS NULL)
              RETURNING ${USER_COLUMNS}`,
-            [
-              id,
-              patch.email ?? null,
-              patch.name !== undefined,
-              patch.name ?? null,
-              patch.updatedAt,
-            ],
-          )
-          .andThen(([row]) => {
-            if (row !== undefined) return okAsync(modelRow<User>(row));
-            // Nothing changed: either there is no such user or the e-mail is taken.
-            return byId(id).andThen((found) =>
-              errAsync(
-                found === null
-                  ? RookeryErrors.notFound("user")
-                  : RookeryErrors.conflict("user", "A user with this e-mail exists."),
-              ),
-            );
-          }),
-      ),
+          [id, patch.email ?? null, patch.name !== undefined, patch.name ?? null, patch.updatedAt],
+        )
+        .andThen(([row]) => {
+          if (row !== undefined) return okAsync(modelRow<User>(row));
+          // Nothing changed: either there is no such user or the e-mail is taken.
+          return byId(id).andThen((found) =>
+            errAsync(
+              found === null
+                ? RookeryErrors.notFound("user")
+                : RookeryErrors.conflict("user", "A user with this e-mail exists."),
+            ),
+          );
+        }),
     // The user's claim goes with the row (ON DELETE CASCADE on the claims table).
     remove: (id) =>
-      s.write(() =>
-        s
-          .rows(`DELETE FROM users.users WHERE id = $1::uuid RETURNING id`, [id])
-          .map((rows) => rows.length > 0),
-      ),
+      s
+        .rows(`DELETE FROM users.users WHERE id = $1::uuid RETURNING id`, [id])
+        .map((rows) => rows.length > 0),
   };
 }

@@ -123,8 +123,11 @@ describe("the NileDB-mode schema keeps NileDB's rules", async () => {
     WHERE c.relkind = 'r' AND n.nspname IN ('public', 'users')
       AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id')`;
 
-  it("applies only the shared migration", () => {
-    expect(report._unsafeUnwrap().applied).toEqual(["0002_rookery_tables"]);
+  it("applies only the migrations of both modes", () => {
+    expect(report._unsafeUnwrap().applied).toEqual([
+      "0002_rookery_tables",
+      "0005_drop_idempotency_keys",
+    ]);
   });
 
   it("creates no policy, trigger, function or sequence", async () => {

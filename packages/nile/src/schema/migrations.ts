@@ -22,4 +22,10 @@ export const MIGRATIONS: readonly Migration[] = [
     modes: ["postgres"],
     statements: POSTGRES_BUILTINS_AS_NILEDB,
   },
+  {
+    // Idempotent signups derive the tenant's id from the key instead: the table was never written.
+    id: "0005_drop_idempotency_keys",
+    modes: ["nile", "postgres"],
+    statements: ["DROP TABLE IF EXISTS public.rookery_idempotency_keys"],
+  },
 ];

@@ -84,13 +84,6 @@ export const ROOKERY_TABLES: readonly string[] = [
      after jsonb,
      at timestamptz NOT NULL,
      PRIMARY KEY (tenant_id, id))`,
-  `CREATE TABLE IF NOT EXISTS public.rookery_idempotency_keys (
-     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
-     key text NOT NULL,
-     request_hash text NOT NULL,
-     response jsonb,
-     created_at timestamptz NOT NULL,
-     PRIMARY KEY (tenant_id, key))`,
 ];
 
 /** The tenant-aware tables Rookery reads and writes (RLS applies to each in PostgreSQL mode). */
@@ -103,7 +96,6 @@ export const TENANT_AWARE_TABLES: readonly string[] = [
   "rookery_workspace_settings",
   "rookery_resources",
   "rookery_audit_events",
-  "rookery_idempotency_keys",
 ];
 
 /** The shared tables a platform unit uses. */

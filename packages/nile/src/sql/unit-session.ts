@@ -12,10 +12,8 @@ type Async<T> = ResultAsync<T, RookeryError>;
 /** How a unit of work opens: read-only or not, and what runs right after BEGIN. */
 export interface UnitSpec {
   readonly readOnly: boolean;
-  /** Tenant context and locks. The first row of the last one is the prologue row. */
+  /** Tenant context and locks, sent right after BEGIN. */
   readonly prologue: readonly Statement[];
-  /** Writes need `tenant_exists` true in the prologue row (tenant units). */
-  readonly writesNeedTenant: boolean;
   /**
    * Tenant units: a statement that raises unless the transaction, the tenant
    * and user context and the role are still the ones the unit opened with.
@@ -54,7 +52,7 @@ const settle = <T>(promise: Promise<T>) =>
 export class UnitSession {
   readonly #client: PoolClient;
   readonly #spec: UnitSpec;
-  #ready: Promise<QueryResultRow | undefined> = Promise.resolve(undefined);
+  #ready: Promise<unknown> = Promise.resolve(undefined);
   #firstError: RookeryError | null = null;
   #ended = false;
   #ranAppSql = false;
@@ -79,10 +77,6 @@ export class UnitSession {
   /** Stops listening: the pool's own listener takes over once the client is back. */
   detach(): void {
     this.#client.off("error", this.#onError);
-  }
-
-  get writable(): boolean {
-    return !this.#spec.readOnly;
   }
 
   /** Whether statements leave without waiting for the ones before (a client in pipeline mode). */
@@ -110,7 +104,7 @@ export class UnitSession {
     if (this.#client.pipeline) holdWritesForThisTick(this.#client);
     const sent = [this.#query(this.#spec.readOnly ? "BEGIN READ ONLY" : "BEGIN")];
     for (const s of this.#spec.prologue) sent.push(this.#own(s.text, s.values));
-    this.#ready = Promise.all(sent).then((results) => results.at(-1)?.rows[0]);
+    this.#ready = Promise.all(sent);
     // Recorded here, once and first; every later statement of the unit waits on it too.
     this.#ready.catch((cause: unknown) => this.#record(cause));
     if (!this.#client.pipeline) await this.#ready.catch(() => undefined);
@@ -153,20 +147,6 @@ export class UnitSession {
     const sentCheck = this.#client.pipeline ? this.#query(check.text, check.values, true) : null;
     const checked = () => sentCheck ?? this.#query(check.text, check.values, true);
     return new ResultAsync(this.#settled(sent, checked));
-  }
-
-  /**
-   * Guards a write: refused in a read unit (as the store would), and, in a
-   * tenant unit, NOT_FOUND (`tenant`) when the unit's tenant row is missing.
-   */
-  write<T>(body: () => Async<T>): Async<T> {
-    if (this.#spec.readOnly) {
-      return errAsync(RookeryErrors.internal("A read unit of work tried to write."));
-    }
-    if (!this.#spec.writesNeedTenant) return body();
-    return ResultAsync.fromPromise(this.#ready, (cause) => this.#record(cause)).andThen((row) =>
-      row?.tenant_exists === true ? body() : errAsync(RookeryErrors.notFound("tenant")),
-    );
   }
 
   /**
