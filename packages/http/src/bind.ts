@@ -1,5 +1,5 @@
 import { type RookeryError, RookeryErrors, type ScopeContext, type Tenancy } from "@rookery/core";
-import { err, type Result } from "neverthrow";
+import { err, type Result, type ResultAsync } from "neverthrow";
 import { type HttpError, HttpErrors } from "./http-errors.js";
 
 /**
@@ -15,7 +15,7 @@ export type CallerIdentity = Parameters<Tenancy["as"]>[0];
  * `Tenancy` is one; so is an instrumented one.
  */
 export interface TenancyLike<S = unknown> {
-  as(identity: CallerIdentity): PromiseLike<Result<S, RookeryError>>;
+  as(identity: CallerIdentity): ResultAsync<S, RookeryError>;
   readonly context: ScopeContext<S>;
 }
 

@@ -12,12 +12,18 @@ import { markCarrier, problemResponse, toProblem } from "./problem.js";
  */
 export class ProblemError extends Error {
   readonly error: RookeryError | HttpError;
+  /**
+   * The problem's HTTP status, where frameworks look for one: Express's final
+   * handler answers it when the application installed no handler of ours.
+   */
+  readonly status: number;
 
   constructor(error: RookeryError | HttpError) {
     // The message stays on the server (logs, stack traces); the client sees the problem.
     super(`${error.code}: ${error.message}`);
     this.name = "ProblemError";
     this.error = error;
+    this.status = toProblem(error).status;
     markCarrier(this);
   }
 

@@ -161,6 +161,7 @@ describe("ProblemError and unwrap", () => {
       RookeryErrors.forbidden("Not allowed.", ["secret step"]),
     ).getResponse();
     expect(response.status).toBe(403);
+    expect(new ProblemError(RookeryErrors.notFound("user")).status).toBe(404);
     expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
     const body = await response.json();
     expect(body).toMatchObject({ code: "FORBIDDEN", detail: "Not allowed." });
