@@ -47,7 +47,3 @@ export const HttpErrors = {
     message = "Send the body as JSON, with Content-Type: application/json.",
   ): UnsupportedMediaTypeError => ({ code: "UNSUPPORTED_MEDIA_TYPE", message }),
 } as const;
-
-export function isHttpErrorCode(value: unknown): value is HttpErrorCode {
-  return typeof value === "string" && Object.hasOwn(HTTP_ERROR_CODES, value);
-}
