@@ -16,6 +16,7 @@ const packageNames = [
   "http",
   "hono",
   "express",
+  "telemetry",
 ] as const;
 
 /**
