@@ -19,9 +19,9 @@ describe("the scope's type on the context", () => {
     app.get("/", (c) => {
       expectTypeOf(c.var.scope).toEqualTypeOf<PenguinScope>();
       // The resource types of the application's catalogue, and nothing else.
-      expectTypeOf(c.var.scope.resources).parameter(0).toEqualTypeOf<
-        "campaign" | "domain" | "contact" | "template"
-      >();
+      expectTypeOf(c.var.scope.resources)
+        .parameter(0)
+        .toEqualTypeOf<"campaign" | "domain" | "contact" | "template">();
       return c.text("ok");
     });
   });
