@@ -58,6 +58,7 @@ export {
   type Tenancy,
   type TenancyOptions,
 } from "./tenancy/create-tenancy.js";
+export type { CallerIdentity } from "./tenancy/entry.js";
 export type { AddMemberInput, WorkspaceListInput, WorkspaceNameInput } from "./tenancy/inputs.js";
 export type { Member, MembersService } from "./tenancy/members.js";
 export type { PlatformHandle, PurgeReport, TenantListQuery } from "./tenancy/platform.js";
