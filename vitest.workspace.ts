@@ -7,7 +7,17 @@ import { resolve } from "node:path";
  * run against `src/` without a build.
  */
 const here = import.meta.dirname;
-const packageNames = ["policy", "core", "memory", "testing", "nile"] as const;
+const packageNames = [
+  "policy",
+  "core",
+  "memory",
+  "testing",
+  "nile",
+  "http",
+  "hono",
+  "express",
+  "telemetry",
+] as const;
 
 /**
  * Timeouts catch a hang, never measure speed: the machines that run the suite

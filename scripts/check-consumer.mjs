@@ -2,8 +2,9 @@
 // outside the workspace, as a user would, and checks that they work there:
 // one copy of each peer, at the version asked for; every entry imported (ESM)
 // and required (CJS) at run time; a tenancy on the in-memory adapter that
-// provisions a tenant and stores a typed resource; a Nile adapter over a
-// pg.Pool; the `rookery` CLI; and `tsc --noEmit` under `module: node16` and
+// provisions a tenant and stores a typed resource; a Hono app answering a
+// request through @rookery/hono, and an instrumented tenancy; a Nile adapter
+// over a pg.Pool; the `rookery` CLI; and `tsc --noEmit` under `module: node16` and
 // under `module: esnext` + `moduleResolution: bundler` over every entry and
 // the TypeScript examples of the packages' READMEs. All of it twice: with the
 // NEWEST versions of the peers that the published ranges allow (asked of the
@@ -17,7 +18,16 @@ import { join, relative } from "node:path";
 import { entriesOf, pack, publishedPackages, ROOT } from "./packages.mjs";
 
 /** Peers checked at both ends of their range; other peers get the workspace's pinned version. */
-const RANGED = ["zod", "neverthrow", "pg", "@types/pg"];
+const RANGED = [
+  "zod",
+  "neverthrow",
+  "pg",
+  "@types/pg",
+  "hono",
+  "express",
+  "@types/express",
+  "@opentelemetry/api",
+];
 const rootManifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const TOOLS = {
   typescript: rootManifest.devDependencies.typescript,
@@ -279,6 +289,27 @@ async function main() {
   check(scope.isOk(), \`as: \${JSON.stringify(scope.error)}\`);
   const note = await scope.value.resources("note").create({ data: { text: "hello" } });
   check(note.isOk() && note.value.data.text === "hello", \`create: \${JSON.stringify(note.error)}\`);
+
+  // The HTTP layer: a Hono app with the middleware, a 401 problem and a scoped answer.
+  const { Hono } = await load("hono");
+  const { rookery, problemHandler, unwrap } = await load("@rookery/hono");
+  const { instrumentTenancy } = await load("@rookery/telemetry");
+  const traced = instrumentTenancy(tenancy.value);
+  const app = new Hono();
+  app.onError(problemHandler());
+  app.use(rookery({ tenancy: traced, identify: (c) => c.req.header("x-user") ?? null }));
+  app.get("/note", async (c) => c.json(unwrap(await c.var.scope.resources("note").get(note.value.id))));
+  const anonymous = await app.request("/note");
+  check(anonymous.status === 401, \`hono: \${anonymous.status} without a user\`);
+  check(
+    anonymous.headers.get("content-type") === "application/problem+json",
+    "hono: a problem+json answer",
+  );
+  const answered = await app.request("/note", { headers: { "x-user": signup.value.owner.userId } });
+  const body = await answered.json();
+  check(answered.status === 200 && body.data.text === "hello", \`hono: \${JSON.stringify(body)}\`);
+  const { problemHandler: expressProblems } = await load("@rookery/express");
+  check(typeof expressProblems() === "function", "express: problemHandler");
 
   // The Pool constructor connects lazily: no database is needed to build the adapter.
   const pool = new (pg.default ?? pg).Pool({ connectionString: "postgres://127.0.0.1:1/none" });

@@ -29,7 +29,7 @@ export interface GuideBlock {
 }
 
 /** Pages outside docs/guides whose code blocks are quoted the same way. */
-const otherDocs = [resolve(guidesDir, "..", "adapters.md")];
+const otherDocs = [resolve(guidesDir, "..", "adapters.md"), resolve(guidesDir, "..", "http.md")];
 
 export function guideFiles(): string[] {
   return [

@@ -1,7 +1,8 @@
 import type { TenantId } from "@rookery/core";
-import { nileAdapter, scopedSql } from "@rookery/nile";
+import { nileAdapter } from "@rookery/nile";
 import pg from "pg";
 import { nileServer } from "../test-support/nile-server.js";
+import { unitSql } from "../test-support/unit-sql.js";
 
 /** Each tenant's unit holds its connection this long, so the tenants overlap. */
 const HOLD = "SELECT pg_sleep(0.05)";
@@ -28,7 +29,7 @@ export async function connectionsAt(
     const rookery = await peakWhile(monitor, "rookery-bench", () =>
       Promise.all(
         tenants.map((t) =>
-          adapter.tenant(t as TenantId, (u) => scopedSql(u).asyncAndThen((s) => s.query(HOLD)), {
+          adapter.tenant(t as TenantId, (u) => unitSql(u).asyncAndThen((s) => s.query(HOLD)), {
             intent: "read",
           }),
         ),

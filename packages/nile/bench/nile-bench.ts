@@ -1,8 +1,9 @@
 import type { TenantId } from "@rookery/core";
-import { nileAdapter, scopedSql } from "@rookery/nile";
+import { nileAdapter } from "@rookery/nile";
 import { ok, safeTry } from "neverthrow";
 import pg from "pg";
 import { nileServer } from "../test-support/nile-server.js";
+import { unitSql } from "../test-support/unit-sql.js";
 import { connectionsAt } from "./connections.js";
 import { startRoundTripProxy } from "./round-trip-proxy.js";
 import { type SdkContextFigures, sdkContextUnderLoad } from "./sdk-context.js";
@@ -70,7 +71,7 @@ export async function runNileBench(o: BenchOptions): Promise<BenchFigures> {
       raw: (i) => superuser.query(READ, [...pick(i)]),
       rookery: (i) => {
         const [t, w] = pick(i);
-        return adapter.tenant(t, (u) => scopedSql(u).asyncAndThen((s) => s.query(READ, [t, w])), {
+        return adapter.tenant(t, (u) => unitSql(u).asyncAndThen((s) => s.query(READ, [t, w])), {
           intent: "read",
         });
       },
@@ -96,7 +97,7 @@ export async function runNileBench(o: BenchOptions): Promise<BenchFigures> {
         const [t, w] = pick(i);
         return adapter.tenant(t, (u) =>
           safeTry(async function* () {
-            const s = yield* scopedSql(u);
+            const s = yield* unitSql(u);
             for (const [sql, n] of UOW) yield* s.query(sql, [t, w].slice(0, n));
             return ok(undefined);
           }),

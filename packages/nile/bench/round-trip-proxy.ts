@@ -5,13 +5,14 @@ import { createConnection, createServer, type Server } from "node:net";
  * round trips (every time the client speaks again after the server answered
  * is one more; pipelined messages sent before any answer count once, as they
  * cost one wait) and statements (each Execute of the extended protocol or
- * simple Query), with the SQL of each statement the client parsed.
+ * simple Query), with the SQL of each statement executed, named prepared
+ * statements included.
  */
 export interface RoundTripProxy {
   readonly port: number;
   roundTrips(): number;
   statements(): number;
-  /** The text of every Parse and simple Query since the last reset, in order. */
+  /** The text of every statement run (each Bind and simple Query) since the last reset, in order. */
   texts(): readonly string[];
   reset(): void;
   close(): Promise<void>;
@@ -26,10 +27,19 @@ export async function startRoundTripProxy(host: string, port: number): Promise<R
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     let serverSpokeLast = true;
+    // What each statement name of this connection was parsed as ("" is the unnamed one).
+    const parsed = new Map<string, string>();
     const frontend = messageReader((type, body) => {
       if (type === "E" || type === "Q") statements += 1;
       if (type === "Q") texts.push(cString(body, 0).text);
-      if (type === "P") texts.push(cString(body, cString(body, 0).next).text);
+      if (type === "P") {
+        const name = cString(body, 0);
+        parsed.set(name.text, cString(body, name.next).text);
+      }
+      if (type === "B") {
+        const statement = cString(body, cString(body, 0).next).text;
+        texts.push(parsed.get(statement) ?? `(prepared statement ${statement})`);
+      }
     });
     client.on("data", (chunk: Buffer) => {
       if (serverSpokeLast) roundTrips += 1;

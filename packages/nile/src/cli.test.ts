@@ -15,7 +15,7 @@ function rookery(args: readonly string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; output: string }>((done) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", cli, ...args],
+      ["--conditions=@rookery/source", "--import", "tsx", cli, ...args],
       { env: { ...clean, ...env } },
       (error, stdout, stderr) => {
         done({ code: error === null ? 0 : Number(error.code), output: `${stdout}${stderr}` });

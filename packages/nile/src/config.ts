@@ -50,6 +50,13 @@ const checkOptions = {
       error: "must be a function",
     })
     .optional(),
+  /**
+   * Rookery's own statements run as named prepared statements, parsed and
+   * planned once per connection (default). Turn off only behind a
+   * connection pooler that does not keep prepared statements across
+   * transactions (PgBouncer in transaction mode before 1.21, say).
+   */
+  preparedStatements: z.boolean().default(true),
 };
 
 /** `nileAdapter({ pool })`: a plain pg.Pool; PostgreSQL mode unless told otherwise. */

@@ -5,7 +5,7 @@ import { ok } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppNotes, seedNotes, storedNotes } from "../test-support/app-notes.js";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
-import { type ScopedSql as NileScopedSql, scopedSql } from "./index.js";
+import { type UnitSql, unitSql } from "../test-support/unit-sql.js";
 
 // A pool of ONE connection: the next unit, for another tenant, runs on the
 // very connection a kept handle would use.
@@ -59,10 +59,10 @@ describe.each([
   it("statements fired after the work returned never reach the connection", async () => {
     const { a, b } = world;
     // The work hands its handle out and returns; the statement is asked for later.
-    let fire: (() => ReturnType<NileScopedSql["query"]>) | undefined;
+    let fire: (() => ReturnType<UnitSql["query"]>) | undefined;
     (
       await env.adapter.tenant(a.tenantId, async (u) =>
-        scopedSql(u).map((sql) => {
+        unitSql(u).map((sql) => {
           fire = () => sql.query("SELECT count(*)::int AS n FROM app_notes");
           return undefined;
         }),
@@ -72,7 +72,7 @@ describe.each([
     const inB = await env.adapter.tenant(
       b.tenantId,
       (u) =>
-        scopedSql(u).asyncAndThen((sql) =>
+        unitSql(u).asyncAndThen((sql) =>
           sql.query<{ n: number }>("SELECT count(*)::int AS n FROM app_notes"),
         ),
       { intent: "read" },

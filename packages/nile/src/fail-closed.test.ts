@@ -9,11 +9,7 @@ import { TENANT_AWARE_TABLES } from "./index.js";
  * the superuser so that their row security is proven all the same. A test
  * below fails when an entry names a table that no longer exists.
  */
-const RAW_SEEDS: Readonly<Record<string, string>> = {
-  // Created and secured by the migrations, but never written by the adapter.
-  "public.rookery_idempotency_keys": `INSERT INTO rookery_idempotency_keys
-    (tenant_id, key, request_hash, response, created_at) VALUES ($1, 'seed', 'hash', NULL, now())`,
-};
+const RAW_SEEDS: Readonly<Record<string, string>> = {};
 
 const env: OpenDatabase = await openDatabase();
 afterAll(() => env.close());

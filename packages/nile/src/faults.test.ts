@@ -5,7 +5,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
 import { startThrowawayCluster } from "../test-support/throwaway-cluster.js";
-import { migrate, nileAdapter, scopedSql } from "./index.js";
+import { unitSql } from "../test-support/unit-sql.js";
+import { migrate, nileAdapter } from "./index.js";
 
 const f = fixtures();
 let env: OpenDatabase;
@@ -24,7 +25,7 @@ describe("faults", () => {
     const result = await env.adapter.tenant(tenantId, (u) =>
       safeTry(async function* () {
         yield* u.workspaces.insert(f.workspace({ tenantId, name: "Half" }));
-        const sql = yield* scopedSql(u);
+        const sql = yield* unitSql(u);
         const [backend] = yield* sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
         await env.superuser.query("SELECT pg_terminate_backend($1)", [backend?.pid]);
         yield* u.workspaces.insert(f.workspace({ tenantId, name: "Other half" }));

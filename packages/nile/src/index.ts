@@ -6,5 +6,4 @@ export { type MigrateOptions, type MigrateReport, migrate } from "./schema/migra
 export { MIGRATIONS, type Migration, type SchemaMode } from "./schema/migrations.js";
 export { SHARED_TABLES, TENANT_AWARE_TABLES } from "./schema/rookery-tables.js";
 export { POLICY_NAME, rowSecurityStatements } from "./schema/row-security.js";
-export { type ScopedSql, scopedSql } from "./scoped-sql.js";
 export type { VerifyReport } from "./startup/check-database.js";

@@ -22,7 +22,6 @@ import { tenantRepository } from "./repositories/platform-tenants.js";
 import { userRepository } from "./repositories/platform-users.js";
 import { tenantUnit } from "./repositories/tenant-unit.js";
 import type { SchemaMode } from "./schema/migrations.js";
-import { registerSession } from "./scoped-sql.js";
 import { runUnit } from "./sql/run-unit.js";
 import { checkDatabase, type VerifyReport } from "./startup/check-database.js";
 import { readiness } from "./startup/readiness.js";
@@ -94,7 +93,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
         ResultAsync.fromSafePromise(
           runUnit(
             pool(),
-            platformSpec(options?.intent ?? "write"),
+            platformSpec(options?.intent ?? "write", parsed.data.preparedStatements),
             (s) => ({
               tenants: tenantRepository(s),
               users: userRepository(s),
@@ -108,21 +107,25 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
         ).andThen((result) => result),
       ),
     tenant: <T>(tenantId: TenantId, work: Work<TenantUnit, T>, options?: TenantUnitOptions) =>
-      state.ready().andThen(({ role }) =>
-        ResultAsync.fromSafePromise(
-          runUnit(
-            pool(),
-            tenantSpec(tenantId, options?.intent ?? "write", options?.actorId, role),
-            (s) => {
-              const unit = tenantUnit(s, tenantId);
-              registerSession(unit, s);
-              return unit;
-            },
-            work,
-            hooks,
-          ),
-        ).andThen((result) => result),
-      ),
+      state
+        .ready()
+        .andThen(({ role }) =>
+          ResultAsync.fromSafePromise(
+            runUnit(
+              pool(),
+              tenantSpec(
+                tenantId,
+                options?.intent ?? "write",
+                options?.actorId,
+                role,
+                parsed.data.preparedStatements,
+              ),
+              (s) => tenantUnit(s, tenantId),
+              work,
+              hooks,
+            ),
+          ).andThen((result) => result),
+        ),
     // The pool is the caller's: nothing of ours to release.
     close: () => okAsync(undefined),
   });

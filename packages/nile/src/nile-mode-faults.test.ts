@@ -6,7 +6,8 @@ import type pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nileServer } from "../test-support/nile-server.js";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
-import { type NileAdapter, nileAdapter, type ScopedSql, scopedSql } from "./index.js";
+import { type UnitSql, unitSql } from "../test-support/unit-sql.js";
+import { type NileAdapter, nileAdapter } from "./index.js";
 
 const WAITING = 29;
 let env: OpenDatabase;
@@ -36,8 +37,8 @@ async function nileMode(options: { connectionTimeoutMillis?: number } = {}) {
 }
 
 /** One unit whose statement fails as `fault` makes it fail, and WAITING more queued behind it. */
-async function faultWithQueue(fault: (sql: ScopedSql) => Promise<Result<unknown, RookeryError>>) {
-  const failing = adapter.tenant(tenantId, async (u) => fault(scopedSql(u)._unsafeUnwrap()));
+async function faultWithQueue(fault: (sql: UnitSql) => Promise<Result<unknown, RookeryError>>) {
+  const failing = adapter.tenant(tenantId, async (u) => fault(unitSql(u)._unsafeUnwrap()));
   const waiting = Array.from({ length: WAITING }, () =>
     adapter.tenant(tenantId, (u) => u.workspaces.count(), { intent: "read" }),
   );

@@ -4,7 +4,7 @@ import { ok } from "neverthrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppNotes, seedNotes, storedNotes } from "../test-support/app-notes.js";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
-import { scopedSql } from "./index.js";
+import { unitSql } from "../test-support/unit-sql.js";
 
 // A pool of ONE connection: whatever A's unit leaves on its connection is
 // there for B's unit, and for the application's own queries on the pool.
@@ -67,7 +67,7 @@ describe.each([
     it("within a unit, a temporary table cannot stand in for Rookery's own tables", async () => {
       const workspace = f.workspace({ tenantId: world.a.tenantId, name: "Really stored" });
       const unit = await env.adapter.tenant(world.a.tenantId, (u) =>
-        scopedSql(u)
+        unitSql(u)
           .asyncAndThen((sql) =>
             sql.query("CREATE TEMP TABLE rookery_workspaces (LIKE public.rookery_workspaces)"),
           )

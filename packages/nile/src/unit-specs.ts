@@ -30,7 +30,7 @@ const UNIT_CHECK = `SELECT 1 / (coalesce(
 /**
  * A tenant unit opens with ONE statement after BEGIN: the transaction-local
  * tenant (and user) context with the unit's mark, and for a write unit the
- * tenant's lock and whether its row exists. All values are parameters.
+ * tenant's lock. All values are parameters.
  * `role` is the database role the start-up check verified.
  */
 export function tenantSpec(
@@ -38,6 +38,7 @@ export function tenantSpec(
   intent: UnitIntent,
   actorId: UserId | undefined,
   role: string,
+  prepared: boolean,
 ): UnitSpec {
   const nonce = randomUUID();
   const values: unknown[] = [tenantId, nonce];
@@ -50,16 +51,13 @@ export function tenantSpec(
     parts.push(`pg_catalog.set_config('nile.user_id', $3::text, true)`);
   }
   if (intent === "write") {
-    parts.push(
-      TENANT_LOCK,
-      `EXISTS (SELECT 1 FROM public.tenants WHERE id = $1::uuid) AS tenant_exists`,
-    );
+    parts.push(TENANT_LOCK);
   }
   return {
     readOnly: intent === "read",
     prologue: [{ text: `SELECT ${parts.join(", ")}`, values }],
-    writesNeedTenant: true,
     check: { text: UNIT_CHECK, values: [tenantId, actorId ?? "", nonce, role] },
+    prepared,
   };
 }
 
@@ -68,11 +66,11 @@ export function tenantSpec(
  * lock, so a check-then-write on shared data holds as it does in memory;
  * uniqueness itself is the constraints' job. No application SQL runs there.
  */
-export function platformSpec(intent: UnitIntent): UnitSpec {
+export function platformSpec(intent: UnitIntent, prepared: boolean): UnitSpec {
   return {
     readOnly: intent === "read",
     prologue: intent === "write" ? [{ text: PLATFORM_LOCK, values: [] }] : [],
-    writesNeedTenant: false,
     check: null,
+    prepared,
   };
 }

@@ -48,8 +48,8 @@ const QUERIES: Record<InspectedTable, string> = {
 /** Every table the tests write, emptied between tests. */
 const ALL_TABLES = `tenants, users.users, users.tenant_users, rookery_tenant_claims,
   rookery_workspaces, rookery_workspace_assignments, rookery_subscriptions, rookery_tenant_settings,
-  rookery_workspace_settings, rookery_resources, rookery_audit_events, rookery_idempotency_keys,
-  rookery_user_subjects, rookery_invitations, rookery_platform_events`;
+  rookery_workspace_settings, rookery_resources, rookery_audit_events, rookery_user_subjects,
+  rookery_invitations, rookery_platform_events`;
 
 export function inspector(superuser: Pool) {
   return {

@@ -1,7 +1,7 @@
 import type { ResourceId, RookeryAdapter, TenantId } from "@rookery/core";
 import { uuidv7 } from "@rookery/core/adapter";
 import { ok, safeTry } from "neverthrow";
-import { scopedSql } from "../src/index.js";
+import { unitSql } from "./unit-sql.js";
 
 /** What a load run saw: rows of another tenant read or written, and failures. */
 export interface LeakTally {
@@ -29,7 +29,7 @@ export async function rookeryLoad(
       const tenantId = tenants[i % tenants.length] as TenantId;
       return adapter.tenant(tenantId, (u) =>
         safeTry(async function* () {
-          const sql = yield* scopedSql(u);
+          const sql = yield* unitSql(u);
           const raw = yield* sql.query<{ tenant_id: string }>(
             "SELECT DISTINCT tenant_id FROM rookery_resources",
           );

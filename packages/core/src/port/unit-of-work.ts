@@ -47,7 +47,7 @@ export interface UnitOfWorkRunner {
    * - MUST keep the platform invariants under concurrency: unique user email,
    *   one tenant claim per user.
    * - MUST NOT offer any tenant-owned data.
-   * - A read unit sees one consistent snapshot; its writes fail (INTERNAL).
+   * - A read unit sees one consistent snapshot (core's guard refuses its writes).
    * - Errors: whatever `work` returned; UNAVAILABLE when the store fails;
    *   INTERNAL when `work` throws.
    */
@@ -67,16 +67,19 @@ export interface UnitOfWorkRunner {
    *   for example with row locks), so that a check followed by a write inside
    *   one unit holds under concurrent units. Units of different tenants MUST
    *   NOT wait for each other.
-   * - A unit for a tenant id with no tenant row reads nothing, and its writes
-   *   fail with NOT_FOUND (`tenant`). The tenant's status does not change what
-   *   a unit may do: suspension is the services' concern.
+   * - A unit for a tenant id with no tenant row reads nothing. (Its writes are
+   *   refused with NOT_FOUND `tenant` by core's guard before they reach the
+   *   adapter; a tenant row removed while the unit runs must still make its
+   *   writes fail or leave nothing, as a foreign key would.) The tenant's
+   *   status does not change what a unit may do: suspension is the services'.
    * - Ids are unique per tenant, not globally: the same workspace or resource
    *   id may exist in two tenants, and a foreign id never causes a CONFLICT
    *   (which would reveal that it exists).
-   * - A read unit sees one consistent snapshot (REPEATABLE READ or stronger);
-   *   its writes fail (INTERNAL), as in a read-only transaction.
-   * - Errors are checked in this order: INVARIANT (a row naming another
-   *   tenant, refused before the store is touched), then NOT_FOUND, then CONFLICT.
+   * - A read unit sees one consistent snapshot. Core's guard refuses its
+   *   writes (INTERNAL) before they reach the adapter.
+   * - Core's guard checks first (a handle used after the unit, a write in a
+   *   read unit, a row naming another tenant: ISOLATION_BREACH, a missing
+   *   tenant row); then the adapter answers NOT_FOUND before CONFLICT.
    * - MUST leave no tenant context behind once the unit ends (a pooled
    *   connection carries no tenant into the next unit).
    * - Errors: whatever `work` returned; UNAVAILABLE; INTERNAL when `work` throws.

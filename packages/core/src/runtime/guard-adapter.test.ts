@@ -169,7 +169,7 @@ describe("guardAdapter", () => {
     for (const result of later) {
       expect(result?._unsafeUnwrapErr()).toMatchObject({
         code: "INTERNAL",
-        message: expect.stringMatching(/after the unit ended/),
+        message: expect.stringMatching(/unit of work has ended/),
       });
     }
     expect(store.calls).toEqual(callsDuringUnit);

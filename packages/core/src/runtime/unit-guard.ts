@@ -57,7 +57,7 @@ export function refuseCall(
 ): RookeryError | null {
   if (lifetime.ended) {
     return RookeryErrors.internal(
-      "A handle of a unit of work was used after the unit ended; use handles only inside the work.",
+      "This unit of work has ended: a handle kept from it cannot be used, and nothing was sent to the store.",
     );
   }
   if (kind === "write" && !writable) {

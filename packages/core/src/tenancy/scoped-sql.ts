@@ -1,4 +1,4 @@
-import { err, errAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
+import { err, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { TenantId, UserId, WorkspaceId } from "../ids.js";
 import type { Role } from "../model/membership.js";
@@ -54,19 +54,11 @@ export function runScopedSql<T>(
         return err(RookeryErrors.unsupported(`The ${env.adapter.name} adapter does not run SQL.`));
       }
       const visible = s.env.authorizer.visible(s.actor, "workspace.read", "workspace");
-      // The handle dies with the work, whatever the adapter does: a statement
-      // asked for later would otherwise run in whichever unit holds the
-      // connection by then.
-      let ended = false;
+      // `run` is the guarded unit's: it dies with the unit, whatever the adapter
+      // does, so a statement asked for later never runs in another unit.
       const query = <R extends Row>(text: string, values: readonly unknown[] = []) =>
-        ended
-          ? errAsync(
-              RookeryErrors.internal(
-                "This scope.sql handle's unit of work has ended; nothing was sent to the database.",
-              ),
-            )
-          : run(text, values).map((rows) => rows as readonly R[]);
-      const done = work({
+        run(text, values).map((rows) => rows as readonly R[]);
+      return work({
         tenantId: s.actor.tenantId,
         userId: s.actor.userId,
         role: s.actor.role,
@@ -78,11 +70,6 @@ export function runScopedSql<T>(
             values,
           ),
       });
-      try {
-        return await done;
-      } finally {
-        ended = true;
-      }
     }),
   );
 }

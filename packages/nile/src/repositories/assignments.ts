@@ -2,7 +2,7 @@ import { RookeryErrors, type WorkspaceAssignment } from "@rookery/core";
 import type { AssignmentRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { modelRows } from "../sql/rows.js";
-import { ownWrite, type TenantScope } from "./tenant-scope.js";
+import type { TenantScope } from "./tenant-scope.js";
 
 const COLUMNS = `tenant_id AS "tenantId", workspace_id AS "workspaceId", user_id AS "userId", created_at AS "createdAt"`;
 
@@ -12,10 +12,9 @@ export function assignmentRepository(scope: TenantScope): AssignmentRepository {
     // Both references are checked in the statement, so a missing one answers
     // NOT_FOUND without aborting the unit's transaction.
     add: (a) =>
-      ownWrite(scope, a, () =>
-        s
-          .rows<{ workspaceFound: boolean; memberFound: boolean; inserted: boolean }>(
-            `WITH w AS (SELECT EXISTS (SELECT 1 FROM public.rookery_workspaces
+      s
+        .rows<{ workspaceFound: boolean; memberFound: boolean; inserted: boolean }>(
+          `WITH w AS (SELECT EXISTS (SELECT 1 FROM public.rookery_workspaces
                                        WHERE tenant_id = $1::uuid AND id = $2::uuid) AS found),
                   m AS (SELECT EXISTS (SELECT 1 FROM users.tenant_users WHERE tenant_id = $1::uuid
                                        AND user_id = $3::uuid AND deleted IS NULL) AS found),
@@ -25,30 +24,26 @@ export function assignmentRepository(scope: TenantScope): AssignmentRepository {
                           ON CONFLICT DO NOTHING RETURNING 1)
              SELECT (SELECT found FROM w) AS "workspaceFound", (SELECT found FROM m) AS "memberFound",
                     EXISTS (SELECT 1 FROM ins) AS inserted`,
-            [tenantId, a.workspaceId, a.userId, a.createdAt],
-          )
-          .andThen(([flags]) => {
-            if (flags?.workspaceFound !== true)
-              return errAsync(RookeryErrors.notFound("workspace"));
-            if (!flags.memberFound) return errAsync(RookeryErrors.notFound("membership"));
-            if (!flags.inserted) {
-              return errAsync(
-                RookeryErrors.conflict("assignment", "The member is already assigned."),
-              );
-            }
-            return okAsync(a);
-          }),
-      ),
+          [tenantId, a.workspaceId, a.userId, a.createdAt],
+        )
+        .andThen(([flags]) => {
+          if (flags?.workspaceFound !== true) return errAsync(RookeryErrors.notFound("workspace"));
+          if (!flags.memberFound) return errAsync(RookeryErrors.notFound("membership"));
+          if (!flags.inserted) {
+            return errAsync(
+              RookeryErrors.conflict("assignment", "The member is already assigned."),
+            );
+          }
+          return okAsync(a);
+        }),
     remove: (workspaceId, userId) =>
-      ownWrite(scope, null, () =>
-        s
-          .rows(
-            `DELETE FROM public.rookery_workspace_assignments
+      s
+        .rows(
+          `DELETE FROM public.rookery_workspace_assignments
              WHERE tenant_id = $1::uuid AND workspace_id = $2::uuid AND user_id = $3::uuid RETURNING 1`,
-            [tenantId, workspaceId, userId],
-          )
-          .map((rows) => rows.length > 0),
-      ),
+          [tenantId, workspaceId, userId],
+        )
+        .map((rows) => rows.length > 0),
     listForUser: (userId) =>
       s
         .rows(

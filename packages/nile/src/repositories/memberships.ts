@@ -2,7 +2,7 @@ import { type Membership, RookeryErrors } from "@rookery/core";
 import type { MembershipRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { AS_INSTANT, firstOrNull, modelRow, toPage, UTC } from "../sql/rows.js";
-import { ownWrite, type TenantScope } from "./tenant-scope.js";
+import type { TenantScope } from "./tenant-scope.js";
 
 // Roles live in NileDB's `users.tenant_users.roles` so Nile's own tools see
 // them; Rookery's role is whichever of its three the array holds, and other
@@ -33,10 +33,9 @@ export function membershipRepository(scope: TenantScope): MembershipRepository {
     // The owner check is in the statement; write units of a tenant are
     // serialised, and a partial unique index backs it up.
     insert: (m) =>
-      ownWrite(scope, m, () =>
-        s
-          .rows<{ ownerTaken: boolean; inserted: boolean }>(
-            `WITH ins AS (
+      s
+        .rows<{ ownerTaken: boolean; inserted: boolean }>(
+          `WITH ins AS (
                INSERT INTO users.tenant_users AS t (tenant_id, user_id, roles, created, updated, deleted, email)
                SELECT $1::uuid, $2::uuid, ARRAY[$3::text], ${UTC("$4")}, ${UTC("$5")}, NULL, ${MEMBER_EMAIL}
                WHERE NOT ($3::text = 'owner' AND ${OTHER_OWNER})
@@ -46,17 +45,16 @@ export function membershipRepository(scope: TenantScope): MembershipRepository {
                WHERE t.deleted IS NOT NULL
                RETURNING 1)
              SELECT ($3::text = 'owner' AND ${OTHER_OWNER}) AS "ownerTaken", EXISTS (SELECT 1 FROM ins) AS inserted`,
-            [tenantId, m.userId, m.role, m.createdAt, m.updatedAt],
-          )
-          .andThen(([flags]) => {
-            if (flags?.inserted === true) return okAsync(m);
-            return errAsync(
-              flags?.ownerTaken === true
-                ? ownerConflict()
-                : RookeryErrors.conflict("membership", "The user is already a member."),
-            );
-          }),
-      ),
+          [tenantId, m.userId, m.role, m.createdAt, m.updatedAt],
+        )
+        .andThen(([flags]) => {
+          if (flags?.inserted === true) return okAsync(m);
+          return errAsync(
+            flags?.ownerTaken === true
+              ? ownerConflict()
+              : RookeryErrors.conflict("membership", "The user is already a member."),
+          );
+        }),
     get,
     list: (query) =>
       s
@@ -75,40 +73,36 @@ export function membershipRepository(scope: TenantScope): MembershipRepository {
         )
         .map(firstOrNull<Membership>),
     updateRole: (userId, role, updatedAt) =>
-      ownWrite(scope, null, () =>
-        s
-          .rows(
-            `UPDATE users.tenant_users SET updated = ${UTC("$4")}, roles = array_append(
+      s
+        .rows(
+          `UPDATE users.tenant_users SET updated = ${UTC("$4")}, roles = array_append(
                array_remove(array_remove(array_remove(coalesce(roles, '{}'), 'owner'), 'admin'), 'member'), $3::text)
              WHERE ${LIVE} AND user_id = $2::uuid AND NOT ($3::text = 'owner' AND ${OTHER_OWNER})
              RETURNING ${COLUMNS}`,
-            [tenantId, userId, role, updatedAt],
-          )
-          .andThen(([row]) =>
-            row !== undefined
-              ? okAsync(modelRow<Membership>(row))
-              : get(userId).andThen((found) =>
-                  errAsync(found === null ? RookeryErrors.notFound("membership") : ownerConflict()),
-                ),
-          ),
-      ),
+          [tenantId, userId, role, updatedAt],
+        )
+        .andThen(([row]) =>
+          row !== undefined
+            ? okAsync(modelRow<Membership>(row))
+            : get(userId).andThen((found) =>
+                errAsync(found === null ? RookeryErrors.notFound("membership") : ownerConflict()),
+              ),
+        ),
     // Soft-deleted, as NileDB's own tools do: the row stays (tables that
     // reference users.tenant_users keep their rows) with `deleted` set, and
     // adding the user back revives it. Assignments have no foreign key to the
     // built-in table, so they go in the same statement.
     remove: (userId) =>
-      ownWrite(scope, null, () =>
-        s
-          .rows(
-            `WITH unassigned AS (DELETE FROM public.rookery_workspace_assignments
+      s
+        .rows(
+          `WITH unassigned AS (DELETE FROM public.rookery_workspace_assignments
                                  WHERE tenant_id = $1::uuid AND user_id = $2::uuid)
              UPDATE users.tenant_users SET deleted = (pg_catalog.now() AT TIME ZONE 'UTC'),
                updated = (pg_catalog.now() AT TIME ZONE 'UTC')
              WHERE ${LIVE} AND user_id = $2::uuid RETURNING 1`,
-            [tenantId, userId],
-          )
-          .map((rows) => rows.length > 0),
-      ),
+          [tenantId, userId],
+        )
+        .map((rows) => rows.length > 0),
     count: () =>
       s
         .rows<{ n: number }>(`SELECT count(*)::int AS n FROM users.tenant_users WHERE ${LIVE}`, [

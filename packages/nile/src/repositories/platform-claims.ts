@@ -19,10 +19,9 @@ export function claimRepository(s: UnitSession): TenantClaimRepository {
     // The primary key on user_id makes "one tenant per user" the database's
     // guarantee: of two racing claims, the second waits and then finds the first.
     claim: (claim) =>
-      s.write(() =>
-        s
-          .rows<{ tenantFound: boolean; userFound: boolean; inserted: boolean }>(
-            `WITH t AS (SELECT EXISTS (SELECT 1 FROM public.tenants WHERE id = $2::uuid) AS found),
+      s
+        .rows<{ tenantFound: boolean; userFound: boolean; inserted: boolean }>(
+          `WITH t AS (SELECT EXISTS (SELECT 1 FROM public.tenants WHERE id = $2::uuid) AS found),
                   u AS (SELECT EXISTS (SELECT 1 FROM users.users WHERE id = $1::uuid AND deleted IS NULL) AS found),
                   ins AS (INSERT INTO public.rookery_tenant_claims (user_id, claimed_tenant_id, claimed_at)
                           SELECT $1::uuid, $2::uuid, $3::timestamptz
@@ -30,37 +29,32 @@ export function claimRepository(s: UnitSession): TenantClaimRepository {
                           ON CONFLICT (user_id) DO NOTHING RETURNING 1)
              SELECT (SELECT found FROM t) AS "tenantFound", (SELECT found FROM u) AS "userFound",
                     EXISTS (SELECT 1 FROM ins) AS inserted`,
-            [claim.userId, claim.tenantId, claim.claimedAt],
-          )
-          .andThen(([flags]) => {
-            if (flags?.tenantFound !== true) return errAsync(RookeryErrors.notFound("tenant"));
-            if (!flags.userFound) return errAsync(RookeryErrors.notFound("user"));
-            if (flags.inserted) return okAsync(claim);
-            return held(claim.userId).andThen((current) =>
-              current?.tenantId === claim.tenantId
-                ? okAsync(current)
-                : errAsync(RookeryErrors.conflict("user", "The user already belongs to a tenant.")),
-            );
-          }),
-      ),
+          [claim.userId, claim.tenantId, claim.claimedAt],
+        )
+        .andThen(([flags]) => {
+          if (flags?.tenantFound !== true) return errAsync(RookeryErrors.notFound("tenant"));
+          if (!flags.userFound) return errAsync(RookeryErrors.notFound("user"));
+          if (flags.inserted) return okAsync(claim);
+          return held(claim.userId).andThen((current) =>
+            current?.tenantId === claim.tenantId
+              ? okAsync(current)
+              : errAsync(RookeryErrors.conflict("user", "The user already belongs to a tenant.")),
+          );
+        }),
     get: held,
     release: (userId, tenantId) =>
-      s.write(() =>
-        s
-          .rows(
-            `DELETE FROM public.rookery_tenant_claims WHERE user_id = $1::uuid AND claimed_tenant_id = $2::uuid RETURNING 1`,
-            [userId, tenantId],
-          )
-          .map((rows) => rows.length > 0),
-      ),
+      s
+        .rows(
+          `DELETE FROM public.rookery_tenant_claims WHERE user_id = $1::uuid AND claimed_tenant_id = $2::uuid RETURNING 1`,
+          [userId, tenantId],
+        )
+        .map((rows) => rows.length > 0),
     releaseAll: (tenantId) =>
-      s.write(() =>
-        s
-          .rows(
-            `DELETE FROM public.rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid RETURNING 1`,
-            [tenantId],
-          )
-          .map((rows) => rows.length),
-      ),
+      s
+        .rows(
+          `DELETE FROM public.rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid RETURNING 1`,
+          [tenantId],
+        )
+        .map((rows) => rows.length),
   };
 }

@@ -11,33 +11,31 @@ const COLUMNS = `event_tenant_id AS "tenantId", id, actor_id AS "actorId", opera
 export function platformEventRepository(s: UnitSession): PlatformEventRepository {
   return {
     add: (e) =>
-      s.write(() =>
-        s
-          .rows(
-            `INSERT INTO public.rookery_platform_events (event_tenant_id, id, actor_id, action,
+      s
+        .rows(
+          `INSERT INTO public.rookery_platform_events (event_tenant_id, id, actor_id, action,
                target_type, target_id, before, after, at, operator)
              VALUES ($1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::jsonb,
                $8::jsonb, $9::timestamptz, $10::text)
              ON CONFLICT DO NOTHING RETURNING 1`,
-            [
-              e.tenantId,
-              e.id,
-              e.actorId,
-              e.action,
-              e.target.type,
-              e.target.id,
-              e.before === null ? null : json(e.before),
-              e.after === null ? null : json(e.after),
-              e.at,
-              e.operator,
-            ],
-          )
-          .andThen((rows) =>
-            rows.length === 0
-              ? errAsync(RookeryErrors.conflict("audit_event", "An event with this id exists."))
-              : okAsync(e),
-          ),
-      ),
+          [
+            e.tenantId,
+            e.id,
+            e.actorId,
+            e.action,
+            e.target.type,
+            e.target.id,
+            e.before === null ? null : json(e.before),
+            e.after === null ? null : json(e.after),
+            e.at,
+            e.operator,
+          ],
+        )
+        .andThen((rows) =>
+          rows.length === 0
+            ? errAsync(RookeryErrors.conflict("audit_event", "An event with this id exists."))
+            : okAsync(e),
+        ),
     list: (query) =>
       s
         .rows(
@@ -47,10 +45,8 @@ export function platformEventRepository(s: UnitSession): PlatformEventRepository
         )
         .map((rows) => toPage(rows, query, (e: AuditEvent) => e.id)),
     remove: (id) =>
-      s.write(() =>
-        s
-          .rows(`DELETE FROM public.rookery_platform_events WHERE id = $1::uuid RETURNING 1`, [id])
-          .map((rows) => rows.length > 0),
-      ),
+      s
+        .rows(`DELETE FROM public.rookery_platform_events WHERE id = $1::uuid RETURNING 1`, [id])
+        .map((rows) => rows.length > 0),
   };
 }

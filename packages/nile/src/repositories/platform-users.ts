@@ -32,10 +32,9 @@ export function userRepository(s: UnitSession): UserRepository {
     // aborting the transaction. Platform write units are serialised, so the
     // subject's check holds until its insert.
     insert: (user) =>
-      s.write(() =>
-        s
-          .rows(
-            `WITH taken AS (SELECT EXISTS (SELECT 1 FROM public.rookery_user_subjects
+      s
+        .rows(
+          `WITH taken AS (SELECT EXISTS (SELECT 1 FROM public.rookery_user_subjects
                               WHERE subject = $6::text) AS yes),
                   u AS (INSERT INTO users.users (id, email, name, created, updated)
                         SELECT $1::uuid, $2::text, $3::text, ${UTC("$4")}, ${UTC("$5")}
@@ -46,16 +45,15 @@ export function userRepository(s: UnitSession): UserRepository {
              SELECT u.id, u.email, u.name, (SELECT subject FROM s) AS subject,
                ${AS_INSTANT("u.created", "createdAt")}, ${AS_INSTANT("u.updated", "updatedAt")}
              FROM u`,
-            [user.id, user.email, user.name, user.createdAt, user.updatedAt, user.subject],
-          )
-          .andThen(([row]) =>
-            row === undefined
-              ? errAsync(
-                  RookeryErrors.conflict("user", "A user with this id, e-mail or subject exists."),
-                )
-              : okAsync(modelRow<User>(row)),
-          ),
-      ),
+          [user.id, user.email, user.name, user.createdAt, user.updatedAt, user.subject],
+        )
+        .andThen(([row]) =>
+          row === undefined
+            ? errAsync(
+                RookeryErrors.conflict("user", "A user with this id, e-mail or subject exists."),
+              )
+            : okAsync(modelRow<User>(row)),
+        ),
     get: byId,
     getMany: (ids) =>
       s
@@ -80,38 +78,34 @@ export function userRepository(s: UnitSession): UserRepository {
         )
         .map(firstOrNull<User>),
     update: (id, patch) =>
-      s.write(() =>
-        (typeof patch.subject === "string" ? subjectTaken(patch.subject, id) : okAsync(false))
-          .andThen((taken) =>
-            taken
-              ? errAsync(RookeryErrors.conflict("user", "A user with this subject exists."))
-              : updateRow(s, id, patch),
-          )
-          .andThen((updated) => {
-            if (updated) {
-              return setSubject(s, id, patch)
-                .andThen(() => byId(id))
-                .andThen((user) =>
-                  user === null ? errAsync(RookeryErrors.notFound("user")) : okAsync(user),
-                );
-            }
-            // Nothing changed: either there is no such user or the e-mail is taken.
-            return byId(id).andThen((found) =>
-              errAsync(
-                found === null
-                  ? RookeryErrors.notFound("user")
-                  : RookeryErrors.conflict("user", "A user with this e-mail exists."),
-              ),
-            );
-          }),
-      ),
+      (typeof patch.subject === "string" ? subjectTaken(patch.subject, id) : okAsync(false))
+        .andThen((taken) =>
+          taken
+            ? errAsync(RookeryErrors.conflict("user", "A user with this subject exists."))
+            : updateRow(s, id, patch),
+        )
+        .andThen((updated) => {
+          if (updated) {
+            return setSubject(s, id, patch)
+              .andThen(() => byId(id))
+              .andThen((user) =>
+                user === null ? errAsync(RookeryErrors.notFound("user")) : okAsync(user),
+              );
+          }
+          // Nothing changed: either there is no such user or the e-mail is taken.
+          return byId(id).andThen((found) =>
+            errAsync(
+              found === null
+                ? RookeryErrors.notFound("user")
+                : RookeryErrors.conflict("user", "A user with this e-mail exists."),
+            ),
+          );
+        }),
     // The user's claim and subject go with the row (ON DELETE CASCADE on both tables).
     remove: (id) =>
-      s.write(() =>
-        s
-          .rows(`DELETE FROM users.users WHERE id = $1::uuid RETURNING id`, [id])
-          .map((rows) => rows.length > 0),
-      ),
+      s
+        .rows(`DELETE FROM users.users WHERE id = $1::uuid RETURNING id`, [id])
+        .map((rows) => rows.length > 0),
   };
 }
 

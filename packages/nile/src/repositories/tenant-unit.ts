@@ -10,7 +10,7 @@ import { invitationRepository } from "./invitations.js";
 import { membershipRepository } from "./memberships.js";
 import { TENANT_COLUMNS } from "./platform-tenants.js";
 import { resourceRepository } from "./resources.js";
-import { ownWrite, type TenantScope } from "./tenant-scope.js";
+import type { TenantScope } from "./tenant-scope.js";
 import { workspaceRepository } from "./workspaces.js";
 
 /** Every tenant-owned table, emptied by purge in one statement. */
@@ -21,7 +21,6 @@ const PURGE = `WITH m AS (DELETE FROM users.tenant_users WHERE tenant_id = $1::u
   w AS (DELETE FROM public.rookery_workspaces WHERE tenant_id = $1::uuid RETURNING 1),
   sub AS (DELETE FROM public.rookery_subscriptions WHERE tenant_id = $1::uuid),
   ts AS (DELETE FROM public.rookery_tenant_settings WHERE tenant_id = $1::uuid),
-  idem AS (DELETE FROM public.rookery_idempotency_keys WHERE tenant_id = $1::uuid),
   inv AS (DELETE FROM public.rookery_invitations WHERE tenant_id = $1::uuid),
   a AS (DELETE FROM public.rookery_audit_events WHERE tenant_id = $1::uuid RETURNING 1)
 SELECT (SELECT count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
@@ -53,18 +52,16 @@ export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
     // context, one at a time and each checked.
     query: (text, values) => s.appRows(text, values),
     purge: () =>
-      ownWrite(scope, null, () =>
-        s
-          .rows<{
-            memberships: number;
-            workspaces: number;
-            resources: number;
-            auditEvents: number;
-          }>(PURGE, [tenantId])
-          .map(
-            ([row]): PurgeCounts =>
-              row ?? { memberships: 0, workspaces: 0, resources: 0, auditEvents: 0 },
-          ),
-      ),
+      s
+        .rows<{
+          memberships: number;
+          workspaces: number;
+          resources: number;
+          auditEvents: number;
+        }>(PURGE, [tenantId])
+        .map(
+          ([row]): PurgeCounts =>
+            row ?? { memberships: 0, workspaces: 0, resources: 0, auditEvents: 0 },
+        ),
   };
 }

@@ -2,7 +2,7 @@ import { RookeryErrors, type Workspace } from "@rookery/core";
 import type { WorkspaceRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { firstOrNull, modelRow, toPage } from "../sql/rows.js";
-import { ownWrite, type TenantScope } from "./tenant-scope.js";
+import type { TenantScope } from "./tenant-scope.js";
 
 const COLUMNS = `tenant_id AS "tenantId", id, name, status, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
@@ -19,22 +19,20 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
   return {
     // The primary key and the unique (tenant_id, name) both answer DO NOTHING.
     insert: (w) =>
-      ownWrite(scope, w, () =>
-        s
-          .rows(
-            `INSERT INTO public.rookery_workspaces (tenant_id, id, name, status, created_at, updated_at)
+      s
+        .rows(
+          `INSERT INTO public.rookery_workspaces (tenant_id, id, name, status, created_at, updated_at)
              VALUES ($1::uuid, $2::uuid, $3::text, $4::text, $5::timestamptz, $6::timestamptz)
              ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-            [tenantId, w.id, w.name, w.status, w.createdAt, w.updatedAt],
-          )
-          .andThen(([row]) =>
-            row === undefined
-              ? errAsync(
-                  RookeryErrors.conflict("workspace", "A workspace with this id or name exists."),
-                )
-              : okAsync(modelRow<Workspace>(row)),
-          ),
-      ),
+          [tenantId, w.id, w.name, w.status, w.createdAt, w.updatedAt],
+        )
+        .andThen(([row]) =>
+          row === undefined
+            ? errAsync(
+                RookeryErrors.conflict("workspace", "A workspace with this id or name exists."),
+              )
+            : okAsync(modelRow<Workspace>(row)),
+        ),
     get,
     list: (query) =>
       s
@@ -47,39 +45,35 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
         )
         .map((rows) => toPage(rows, query, (w: Workspace) => w.id)),
     update: (id, patch) =>
-      ownWrite(scope, null, () =>
-        s
-          .rows(
-            `UPDATE public.rookery_workspaces SET name = coalesce($3::text, name),
+      s
+        .rows(
+          `UPDATE public.rookery_workspaces SET name = coalesce($3::text, name),
                status = coalesce($4::text, status), updated_at = $5::timestamptz
              WHERE tenant_id = $1::uuid AND id = $2::uuid AND NOT EXISTS (
                SELECT 1 FROM public.rookery_workspaces o
                WHERE o.tenant_id = $1::uuid AND o.name = $3::text AND o.id <> $2::uuid)
              RETURNING ${COLUMNS}`,
-            [tenantId, id, patch.name ?? null, patch.status ?? null, patch.updatedAt],
-          )
-          .andThen(([row]) =>
-            row !== undefined
-              ? okAsync(modelRow<Workspace>(row))
-              : get(id).andThen((found) =>
-                  errAsync(
-                    found === null
-                      ? RookeryErrors.notFound("workspace")
-                      : RookeryErrors.conflict("workspace", "A workspace with this name exists."),
-                  ),
+          [tenantId, id, patch.name ?? null, patch.status ?? null, patch.updatedAt],
+        )
+        .andThen(([row]) =>
+          row !== undefined
+            ? okAsync(modelRow<Workspace>(row))
+            : get(id).andThen((found) =>
+                errAsync(
+                  found === null
+                    ? RookeryErrors.notFound("workspace")
+                    : RookeryErrors.conflict("workspace", "A workspace with this name exists."),
                 ),
-          ),
-      ),
+              ),
+        ),
     // Assignments, resources and settings overrides go by ON DELETE CASCADE.
     remove: (id) =>
-      ownWrite(scope, null, () =>
-        s
-          .rows(
-            `DELETE FROM public.rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING 1`,
-            [tenantId, id],
-          )
-          .map((rows) => rows.length > 0),
-      ),
+      s
+        .rows(
+          `DELETE FROM public.rookery_workspaces WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING 1`,
+          [tenantId, id],
+        )
+        .map((rows) => rows.length > 0),
     count: (query) =>
       s
         .rows<{ n: number }>(

@@ -23,13 +23,19 @@ export const MIGRATIONS: readonly Migration[] = [
     modes: ["postgres"],
     statements: POSTGRES_BUILTINS_AS_NILEDB,
   },
-  { id: "0005_user_subjects", modes: ["nile", "postgres"], statements: USER_SUBJECTS },
-  { id: "0006_invitations", modes: ["nile", "postgres"], statements: INVITATIONS },
   {
-    id: "0007_postgres_invitations_row_security",
+    // Idempotent signups derive the tenant's id from the key instead: the table was never written.
+    id: "0005_drop_idempotency_keys",
+    modes: ["nile", "postgres"],
+    statements: ["DROP TABLE IF EXISTS public.rookery_idempotency_keys"],
+  },
+  { id: "0006_user_subjects", modes: ["nile", "postgres"], statements: USER_SUBJECTS },
+  { id: "0007_invitations", modes: ["nile", "postgres"], statements: INVITATIONS },
+  {
+    id: "0008_postgres_invitations_row_security",
     modes: ["postgres"],
     statements: POSTGRES_INVITATIONS_ROW_SECURITY,
   },
-  { id: "0008_outbox", modes: ["nile", "postgres"], statements: OUTBOX },
-  { id: "0009_operators", modes: ["nile", "postgres"], statements: OPERATORS },
+  { id: "0009_outbox", modes: ["nile", "postgres"], statements: OUTBOX },
+  { id: "0010_operators", modes: ["nile", "postgres"], statements: OPERATORS },
 ];

@@ -84,13 +84,6 @@ export const ROOKERY_TABLES: readonly string[] = [
      after jsonb,
      at timestamptz NOT NULL,
      PRIMARY KEY (tenant_id, id))`,
-  `CREATE TABLE IF NOT EXISTS public.rookery_idempotency_keys (
-     tenant_id uuid NOT NULL REFERENCES public.tenants (id) ON DELETE CASCADE,
-     key text NOT NULL,
-     request_hash text NOT NULL,
-     response jsonb,
-     created_at timestamptz NOT NULL,
-     PRIMARY KEY (tenant_id, key))`,
 ];
 
 /**
@@ -107,7 +100,6 @@ export const FIRST_TENANT_AWARE_TABLES: readonly string[] = [
   "rookery_workspace_settings",
   "rookery_resources",
   "rookery_audit_events",
-  "rookery_idempotency_keys",
 ];
 
 /** The tenant-aware tables Rookery reads and writes (RLS applies to each in PostgreSQL mode). */

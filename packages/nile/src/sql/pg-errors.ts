@@ -42,7 +42,9 @@ const ENTITY_BY_TABLE: Readonly<Record<string, EntityName>> = {
 // statement (class 08 and 57P01-57P03 connection loss, 53300 too many
 // connections, 40001 serialization failure, 40P01 deadlock, 55P03 lock not
 // available, 57014 canceled by a timeout). Only the loss ones cost the connection.
-const UNAVAILABLE_CODES = /^(08|57P0[1-3]|53300|40001|40P01|55P03|57014)/;
+// 26000: a prepared statement the connection should hold is gone (something ran
+// DEALLOCATE or DISCARD ALL on it); the connection is replaced and a retry succeeds.
+const UNAVAILABLE_CODES = /^(08|57P0[1-3]|53300|40001|40P01|55P03|57014|26000)/;
 const LOST_CODES = /^(08|57P0[1-3])/;
 const NETWORK_MESSAGE =
   /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Client was closed/i;

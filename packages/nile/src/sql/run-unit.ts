@@ -31,7 +31,10 @@ export async function runUnit<U, T>(
   const { client, value: session } = checkedOut.value;
   let outcome: Result<T, RookeryError>;
   try {
-    await session.open();
+    // Pipelined, the work starts in the same tick: its first statements join
+    // BEGIN and the prologue in one write.
+    const opening = session.open();
+    if (!session.pipelined) await opening;
     outcome = await work(makeUnit(session));
   } catch (cause) {
     outcome = err(

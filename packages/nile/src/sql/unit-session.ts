@@ -5,22 +5,26 @@ import { refusedStatement } from "./control-statements.js";
 import { fromPgError, isConnectionFailure, pgCode, suggestsSchemaChange } from "./pg-errors.js";
 import { SESSION_RESET } from "./session-reset.js";
 import type { Statement } from "./statement.js";
+import { statementName } from "./statement-names.js";
 
 type Async<T> = ResultAsync<T, RookeryError>;
 
 /** How a unit of work opens: read-only or not, and what runs right after BEGIN. */
 export interface UnitSpec {
   readonly readOnly: boolean;
-  /** Tenant context and locks. The first row of the last one is the prologue row. */
+  /** Tenant context and locks, sent right after BEGIN. */
   readonly prologue: readonly Statement[];
-  /** Writes need `tenant_exists` true in the prologue row (tenant units). */
-  readonly writesNeedTenant: boolean;
   /**
    * Tenant units: a statement that raises unless the transaction, the tenant
    * and user context and the role are still the ones the unit opened with.
    * Null where no application SQL can run (platform units).
    */
   readonly check: Statement | null;
+  /**
+   * Rookery's own statements run as named prepared statements (see
+   * `statementName`). Off behind a pooler that does not keep them.
+   */
+  readonly prepared: boolean;
 }
 
 // `pg` sends a statement without values with the simple protocol, which runs
@@ -48,7 +52,7 @@ const settle = <T>(promise: Promise<T>) =>
 export class UnitSession {
   readonly #client: PoolClient;
   readonly #spec: UnitSpec;
-  #ready: Promise<QueryResultRow | undefined> = Promise.resolve(undefined);
+  #ready: Promise<unknown> = Promise.resolve(undefined);
   #firstError: RookeryError | null = null;
   #ended = false;
   #ranAppSql = false;
@@ -75,8 +79,9 @@ export class UnitSession {
     this.#client.off("error", this.#onError);
   }
 
-  get writable(): boolean {
-    return !this.#spec.readOnly;
+  /** Whether statements leave without waiting for the ones before (a client in pipeline mode). */
+  get pipelined(): boolean {
+    return this.#client.pipeline;
   }
 
   /** The first statement failure of the unit, if any: the transaction is then aborted. */
@@ -96,9 +101,10 @@ export class UnitSession {
 
   /** Sends BEGIN and the prologue; waits for them only when the client cannot pipeline. */
   async open(): Promise<void> {
+    if (this.#client.pipeline) holdWritesForThisTick(this.#client);
     const sent = [this.#query(this.#spec.readOnly ? "BEGIN READ ONLY" : "BEGIN")];
-    for (const s of this.#spec.prologue) sent.push(this.#query(s.text, s.values));
-    this.#ready = Promise.all(sent).then((results) => results.at(-1)?.rows[0]);
+    for (const s of this.#spec.prologue) sent.push(this.#own(s.text, s.values));
+    this.#ready = Promise.all(sent);
     // Recorded here, once and first; every later statement of the unit waits on it too.
     this.#ready.catch((cause: unknown) => this.#record(cause));
     if (!this.#client.pipeline) await this.#ready.catch(() => undefined);
@@ -107,7 +113,7 @@ export class UnitSession {
   /** Runs one of Rookery's own parameterised statements in the unit's transaction. */
   rows<R extends QueryResultRow>(text: string, values: readonly unknown[] = []): Async<R[]> {
     if (this.#ended) return errAsync(unitEnded());
-    const sent = this.#query<R>(text, values);
+    const sent = this.#own<R>(text, values);
     return new ResultAsync(this.#settled(sent, null));
   }
 
@@ -141,20 +147,6 @@ export class UnitSession {
     const sentCheck = this.#client.pipeline ? this.#query(check.text, check.values, true) : null;
     const checked = () => sentCheck ?? this.#query(check.text, check.values, true);
     return new ResultAsync(this.#settled(sent, checked));
-  }
-
-  /**
-   * Guards a write: refused in a read unit (as the store would), and, in a
-   * tenant unit, NOT_FOUND (`tenant`) when the unit's tenant row is missing.
-   */
-  write<T>(body: () => Async<T>): Async<T> {
-    if (this.#spec.readOnly) {
-      return errAsync(RookeryErrors.internal("A read unit of work tried to write."));
-    }
-    if (!this.#spec.writesNeedTenant) return body();
-    return ResultAsync.fromPromise(this.#ready, (cause) => this.#record(cause)).andThen((row) =>
-      row?.tenant_exists === true ? body() : errAsync(RookeryErrors.notFound("tenant")),
-    );
   }
 
   /**
@@ -252,6 +244,17 @@ export class UnitSession {
     return settled;
   }
 
+  /** One of Rookery's own statements: prepared by name where the spec allows. */
+  #own<R extends QueryResultRow>(
+    text: string,
+    values: readonly unknown[],
+  ): Promise<QueryResult<R>> {
+    if (!this.#spec.prepared) return this.#query<R>(text, values);
+    const sent = this.#client.query<R>({ name: statementName(text), text, values: [...values] });
+    sent.catch(() => undefined);
+    return sent;
+  }
+
   #query<R extends QueryResultRow>(
     text: string,
     values: readonly unknown[] = [],
@@ -283,6 +286,8 @@ export class UnitSession {
   #record(cause: unknown): RookeryError {
     const error = fromPgError(cause);
     if (isConnectionFailure(cause)) this.#connectionLost = true;
+    // `pg` believes the connection still holds statements it no longer does: replace it.
+    if (pgCode(cause) === "26000") this.#mustDestroy = true;
     if (suggestsSchemaChange(cause)) this.#schemaDoubt = true;
     // A statement refused because an earlier one aborted the transaction
     // reports that earlier cause, which is what the caller can act on.
@@ -296,3 +301,24 @@ const unitEnded = () =>
   RookeryErrors.internal(
     "This unit of work has ended: a handle kept from it cannot run statements, and nothing was sent to the database.",
   );
+
+/**
+ * Holds the connection's writes until the current tick ends, so that BEGIN,
+ * the prologue and the statements the work sends before it first waits
+ * (the actor, a prefetched row) leave in ONE write: one packet for the server
+ * to wake up for instead of one per statement. `pg` corks around each
+ * statement itself; corking nests, so ours spans them all. A client without
+ * a socket to cork (another pool implementation) just sends as it goes.
+ */
+function holdWritesForThisTick(client: PoolClient): void {
+  const stream = (client as { connection?: { stream?: Partial<Corkable> } }).connection?.stream;
+  if (typeof stream?.cork !== "function" || typeof stream.uncork !== "function") return;
+  const { cork, uncork } = stream as Corkable;
+  cork.call(stream);
+  process.nextTick(() => uncork.call(stream));
+}
+
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}

@@ -3,7 +3,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppNotes, seedNotes, storedNotes } from "../../test-support/app-notes.js";
 import { type OpenDatabase, openDatabase } from "../../test-support/open-database.js";
-import { nileAdapter, rowSecurityStatements, scopedSql } from "../index.js";
+import { unitSql } from "../../test-support/unit-sql.js";
+import { nileAdapter, rowSecurityStatements } from "../index.js";
 
 let env: OpenDatabase;
 let world: TenancyWorld;
@@ -130,7 +131,7 @@ describe("a schema that changes after start-up is checked again", () => {
     await env.owner.query("DROP POLICY rookery_tenant_isolation ON app_notes");
     try {
       const write = await adapter.tenant(world.a.tenantId, (u) =>
-        scopedSql(u).asyncAndThen((sql) =>
+        unitSql(u).asyncAndThen((sql) =>
           sql.query("INSERT INTO app_notes (tenant_id, body) VALUES ($1, 'x')", [world.a.tenantId]),
         ),
       );

@@ -6,7 +6,7 @@ import { defineGroup } from "./group.js";
 import { storeState } from "./helpers.js";
 import { twoTenants } from "./two-tenants.js";
 
-const ENDED = /after the unit ended/;
+const ENDED = /unit of work has ended/;
 
 export const lifetimeGroup = defineGroup("unit lifetime", (test) => {
   test("a tenant unit's handles are dead once the unit ends: nothing is read or written", async (ctx) => {

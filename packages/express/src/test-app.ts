@@ -1,0 +1,150 @@
+// The application the tests of this package drive: PenguinMails' tenancy on
+// the in-memory adapter, with two tenants built alike (@rookery/testing's
+// world), behind rookery(), with the routes a real API has, on a real port.
+import type { AddressInfo } from "node:net";
+import { type RookeryAdapter, RookeryErrors } from "@rookery/core";
+import type { ProblemReport } from "@rookery/http";
+import { memoryAdapter } from "@rookery/memory";
+import { type PenguinTenancy, type TenancyWorld, tenancyWorld } from "@rookery/testing";
+import express, { type Request } from "express";
+import { errAsync } from "neverthrow";
+import { z } from "zod";
+import { parseBody, requirePermission } from "./helpers.js";
+import { unwrap } from "./index.js";
+import { rookery, scopeOf } from "./middleware.js";
+import { problemHandler } from "./problem-handler.js";
+
+/** A message the failing store gives, which must never reach a client. */
+export const STORE_SECRET = "connect ECONNREFUSED db-7.internal:5432 (tenant 42)";
+
+/** The memory adapter, which fails every unit with UNAVAILABLE while `down` is set. */
+function switchableAdapter() {
+  const inner = memoryAdapter();
+  const state = { down: false };
+  const outage = () =>
+    errAsync(RookeryErrors.unavailable("The store did not answer.", new Error(STORE_SECRET)));
+  const adapter: RookeryAdapter = {
+    name: "switchable-memory",
+    platform: (work, options) => (state.down ? outage() : inner.platform(work, options)),
+    tenant: (id, work, options) => (state.down ? outage() : inner.tenant(id, work, options)),
+  };
+  return { adapter, state };
+}
+
+const CampaignInput = z.strictObject({
+  workspaceId: z.uuid(),
+  subject: z.string().min(1).max(200),
+  status: z.enum(["draft", "scheduled", "sent"]).default("draft"),
+});
+
+/** In the tests the caller is named by headers; an application reads its auth session here. */
+function identify(req: Request) {
+  const userId = req.get("x-user");
+  const tenantId = req.get("x-tenant");
+  if (userId === undefined) return null;
+  return tenantId === undefined ? userId : { userId, tenantId };
+}
+
+/** The world, the app over it on a real port, and what the app saw. Call `close()` after. */
+export interface TestApp {
+  readonly base: string;
+  close(): Promise<unknown>;
+  readonly world: TenancyWorld;
+  readonly tenancy: PenguinTenancy;
+  readonly asCalls: unknown[];
+  readonly reports: ProblemReport<unknown>[];
+  readonly store: { down: boolean };
+}
+
+export async function testApp(options: { readonly exposeTrace?: boolean } = {}): Promise<TestApp> {
+  const { adapter, state } = switchableAdapter();
+  const world = await tenancyWorld(adapter);
+  const asCalls: unknown[] = [];
+  const reports: ProblemReport<unknown>[] = [];
+  // The world's tenancy, counting how often a request makes a scope.
+  const tenancy: PenguinTenancy = {
+    ...world.tenancy,
+    as: (identity) => {
+      asCalls.push(identity);
+      return world.tenancy.as(identity);
+    },
+  };
+
+  const app = express();
+  app.use(express.json({ limit: 1024 }));
+  app.use("/api", rookery({ tenancy, identify, context: true }));
+  app.use("/unbound", rookery({ tenancy, identify }));
+
+  app.get("/api/me", async (req, res) => {
+    const scope = scopeOf(req, tenancy);
+    const campaigns = unwrap(await scope.resources("campaign").list());
+    // Read again after the await: another request may have run in between.
+    const bound = unwrap(tenancy.context.current());
+    res.json({
+      userId: scope.userId,
+      tenantId: scope.tenantId,
+      boundTenantId: bound.tenantId,
+      campaignIds: campaigns.items.map((campaign) => campaign.id),
+    });
+  });
+  app.get("/unbound/me", (_req, res) => {
+    res.json({ tenantId: unwrap(tenancy.context.current()).tenantId });
+  });
+  app.get("/unscoped", (req, res) => {
+    res.json({ tenantId: scopeOf(req, tenancy).tenantId });
+  });
+  app.get("/api/campaigns/:id", async (req, res) => {
+    res.json(unwrap(await scopeOf(req, tenancy).resources("campaign").get(req.params.id)));
+  });
+  app.post("/api/campaigns", async (req, res) => {
+    const { workspaceId, ...data } = unwrap(parseBody(req, CampaignInput));
+    const created = await scopeOf(req, tenancy).resources("campaign").create({ workspaceId, data });
+    res.status(201).json(unwrap(created));
+  });
+  app.post(
+    "/api/invitations",
+    requirePermission(
+      (scope) => scope.me().map((me) => me.role !== "member"),
+      "only owners and admins invite",
+    ),
+    async (req, res) => {
+      // Shape only: core checks the e-mail itself and names the field when it fails.
+      const input = unwrap(parseBody(req, z.strictObject({ email: z.string() })));
+      res
+        .status(201)
+        .json(unwrap(await scopeOf(req, tenancy).invitations.create(input)).invitation);
+    },
+  );
+  app.post("/api/workspaces", async (req, res) => {
+    const input = unwrap(parseBody(req, z.strictObject({ name: z.string() })));
+    res.status(201).json(unwrap(await scopeOf(req, tenancy).workspaces.create(input)));
+  });
+  app.get("/api/boom", () => {
+    throw new Error(`unexpected: ${STORE_SECRET}`);
+  });
+  app.use(
+    problemHandler({
+      ...(options.exposeTrace === undefined ? {} : { exposeTrace: options.exposeTrace }),
+      report: (report) => reports.push(report),
+    }),
+  );
+
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const listening = app.listen(0, "127.0.0.1", (error) =>
+      error === undefined ? resolve(listening) : reject(error),
+    );
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise((resolve) => server.close(resolve));
+  return { base, close, world, tenancy, asCalls, reports, store: state };
+}
+
+/** Headers naming a caller. */
+export const as = (userId: string, tenantId?: string): Record<string, string> =>
+  tenantId === undefined ? { "x-user": userId } : { "x-user": userId, "x-tenant": tenantId };
+
+/** JSON headers naming a caller. */
+export const postAs = (userId: string): Record<string, string> => ({
+  ...as(userId),
+  "content-type": "application/json",
+});

@@ -1,0 +1,3 @@
+import { packageBuild } from "../../scripts/tsup-config.js";
+
+export default packageBuild();

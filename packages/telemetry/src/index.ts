@@ -1,0 +1,6 @@
+// The public surface of @rookery/telemetry, listed by name.
+
+export { RookeryAttributes } from "./attributes.js";
+export { instrumentAdapter } from "./instrument-adapter.js";
+export { instrumentTenancy } from "./instrument-tenancy.js";
+export type { CallEvent, TelemetryEvent, TelemetryOptions, UnitEvent } from "./options.js";
