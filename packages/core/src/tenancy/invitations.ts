@@ -85,7 +85,8 @@ export function invitationsService(env: TenancyEnv, who: ScopeIdentity): Invitat
         return runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
             // The same decision as adding a member: no owner, no role above the inviter's.
-            const newcomer = { userId: s.actor.userId as UserId, role: null };
+            // The invitee has no user id yet (nothing is looked up); the policy needs only some id.
+            const newcomer = { userId: "invitee" as UserId, role: null };
             yield* s.env.authorizer.assignRole(s.actor, newcomer, input.role);
             for (const workspaceId of workspaceIds) {
               const ws = yield* findWorkspace(s, workspaceId);
