@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openLanes } from "../support/lanes.js";
+import { campaignSeed, PROOF } from "../support/settings.js";
+import { COMMANDS, FIRST_COMMAND } from "./commands/index.js";
+import {
+  emptyTally,
+  type PostgresLane,
+  runSequence,
+  type Step,
+  type Tally,
+} from "./run-sequence.js";
+
+const seed = campaignSeed();
+const byName = new Map(COMMANDS.map((c) => [c.name, c]));
+
+const drawn = (c: (typeof COMMANDS)[number]): fc.Arbitrary<Step> =>
+  c.args.map((args) => ({ command: c.name, args }));
+const step = fc.oneof(...COMMANDS.map((c) => ({ weight: c.weight ?? 2, arbitrary: drawn(c) })));
+/** One to three provisionings, then up to 40 calls of any kind. */
+const sequence = fc
+  .tuple(
+    fc.array(drawn(FIRST_COMMAND), { minLength: 1, maxLength: 3 }),
+    fc.array(step, { minLength: 1, maxLength: 40, size: "max" }),
+  )
+  .map(([first, rest]) => [...first, ...rest]);
+
+let opened: Awaited<ReturnType<typeof openLanes>>;
+beforeAll(async () => {
+  opened = await openLanes(PROOF.lanes);
+});
+afterAll(() => opened?.close());
+
+/** Sequences of one lane: its own fast-check run, seeded `seed + lane`, shrunk on failure. */
+function runLane(lane: PostgresLane, index: number, runs: number, tally: Tally) {
+  return fc.check(
+    fc.asyncProperty(sequence, (steps) => runSequence(byName, lane, steps, tally)),
+    { seed: seed + index, numRuns: runs },
+  );
+}
+
+describe("differential: memory and PostgreSQL answer alike", () => {
+  const timeout = 15 * 60_000 + PROOF.sequences * 1_500;
+  it(`${PROOF.sequences} random sequences of public calls, with the oracle after every step`, {
+    timeout,
+  }, async () => {
+    console.log(`differential seed: ${seed} (replay: PROOF_SEED=${seed})`);
+    const lanes = opened.lanes;
+    const share = (i: number) =>
+      Math.floor(PROOF.sequences / lanes.length) + (i < PROOF.sequences % lanes.length ? 1 : 0);
+    const tallies = lanes.map(() => emptyTally());
+    const details = await Promise.all(
+      lanes.map((lane, i) => runLane(lane, i, share(i), tallies[i] as Tally)),
+    );
+    const sum = (key: "steps" | "throws" | "violations" | "rowsChecked") =>
+      tallies.reduce((n, t) => n + t[key], 0);
+    // Runs before the first failure; the runs fast-check makes to shrink it are not counted.
+    const sequences = details.reduce((n, d) => n + d.numRuns, 0);
+    const failed = details.filter((d) => d.failed);
+    const ok = [...tallies.flatMap((t) => [...t.outcomes])].filter(([k]) => k.endsWith(" ok"));
+    const okCalls = ok.reduce((n, [, v]) => n + v, 0);
+    console.log(
+      `differential sequences: ${sequences}, mismatches: ${failed.length}\n` +
+        `differential steps: ${sum("steps")} (${okCalls} answered Ok), throws: ${sum("throws")}\n` +
+        `isolation oracle: steps checked: ${sum("steps")}, rows checked: ${sum("rowsChecked")}, violations: ${sum("violations")}`,
+    );
+    if (process.env.PROOF_VERBOSE === "1") console.log(outcomeTable(tallies));
+    const reports = failed.map((d) => fc.defaultReportMessage(d) ?? "");
+    expect(reports.join("\n\n")).toBe("");
+  });
+});
+
+/** How often each command answered Ok and each error code: what the sequences exercised. */
+function outcomeTable(tallies: readonly Tally[]): string {
+  const merged = new Map<string, number>();
+  for (const t of tallies) for (const [k, v] of t.outcomes) merged.set(k, (merged.get(k) ?? 0) + v);
+  return [...merged]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n");
+}
