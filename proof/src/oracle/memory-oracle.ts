@@ -1,4 +1,5 @@
 import type { MemoryAdapter } from "@rookery/memory";
+import { memoryFingerprint } from "./fingerprint.js";
 import { type Expectation, invariantViolations, partitionViolations } from "./invariants.js";
 import type { OracleReport } from "./postgres-oracle.js";
 import { memoryState, rowCount, type StoreState } from "./state.js";
@@ -18,5 +19,6 @@ export function memoryOracle(adapter: MemoryAdapter) {
       };
     },
     state: (): StoreState => memoryState(adapter).state,
+    fingerprint: memoryFingerprint(adapter),
   };
 }

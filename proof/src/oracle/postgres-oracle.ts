@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
 import { inspector } from "../../../packages/nile/test-support/inspector.js";
+import { postgresFingerprint } from "./fingerprint.js";
 import { type Expectation, invariantViolations } from "./invariants.js";
 import { rowVisibilityViolations } from "./row-visibility.js";
 import { SQL_INVARIANTS, TENANT_AWARE_TABLES } from "./sql-invariants.js";
@@ -18,6 +19,8 @@ export interface PostgresOracle {
   check(expect: Expectation): Promise<OracleReport>;
   /** Everything stored, read as a superuser, in the model's shape. */
   state(): Promise<StoreState>;
+  /** A digest of every row of every table: unchanged exactly when nothing was written. */
+  fingerprint(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export async function postgresOracle(urls: {
     (r) => r.name,
   );
   const inspect = inspector(superuser);
+  const fingerprint = await postgresFingerprint(superuser);
   const state = async (): Promise<StoreState> => {
     const entries = await Promise.all(
       TABLES.map(async (table) => [table, await inspect.rows(table)] as const),
@@ -48,6 +52,7 @@ export async function postgresOracle(urls: {
   };
   return {
     state,
+    fingerprint,
     check: async (expect) => {
       const [visibility, sql, rows] = await Promise.all([
         rowVisibilityViolations(superuser, app, tables),
