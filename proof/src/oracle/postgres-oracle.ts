@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { penguinMails } from "@rookery/testing";
 import pg from "pg";
 import { inspector } from "../../../packages/nile/test-support/inspector.js";
 import { postgresFingerprint } from "./fingerprint.js";
@@ -56,7 +57,10 @@ export async function postgresOracle(urls: {
     check: async (expect) => {
       const [visibility, sql, rows] = await Promise.all([
         rowVisibilityViolations(superuser, app, tables),
-        superuser.query<{ rule: string; subject: string }>(SQL_INVARIANTS, [expect.settled]),
+        superuser.query<{ rule: string; subject: string }>(SQL_INVARIANTS, [
+          expect.settled,
+          JSON.stringify(expect.plans ?? penguinMails().plans),
+        ]),
         state(),
       ]);
       const inSql = sql.rows.map((r) => `${r.rule}: ${r.subject}`);

@@ -3,7 +3,8 @@
  * not apply). Written from the schema's meaning, not from the adapter's
  * statements: a second, independent reading of the same rules that
  * `invariantViolations` checks on the rows. Each row it returns is a violation.
- * `$1` is true when no tenant may be left in `provisioning`.
+ * `$1` is true when no tenant may be left in `provisioning`; `$2` is the plan
+ * catalogue as JSON (plan name to `{ limits }`).
  */
 export const SQL_INVARIANTS = `
 WITH live_members AS (
@@ -20,6 +21,9 @@ SELECT 'one subscription per tenant', v.id::text FROM visible v
 UNION ALL
 SELECT 'one settings row per tenant', v.id::text FROM visible v
   WHERE (SELECT count(*) FROM rookery_tenant_settings s WHERE s.tenant_id = v.id) <> 1
+UNION ALL
+SELECT 'the subscription''s limits are its plan''s', s.tenant_id::text FROM rookery_subscriptions s
+  WHERE ($2::jsonb -> s.plan -> 'limits') IS DISTINCT FROM s.limits
 UNION ALL
 SELECT 'seats within the plan', s.tenant_id::text FROM rookery_subscriptions s
   WHERE (SELECT count(*) FROM live_members m WHERE m.tenant_id = s.tenant_id) > (s.limits->>'seats')::int

@@ -3,13 +3,16 @@ import type { PostgresLane } from "../differential/run-sequence.js";
 import { postgresOracle } from "../oracle/postgres-oracle.js";
 
 /** Databases of their own, each with its oracle: sequences on different lanes run at once. */
-export async function openLanes(count: number): Promise<{
+export async function openLanes(
+  count: number,
+  options: { readonly pool?: number } = {},
+): Promise<{
   readonly lanes: PostgresLane[];
   close(): Promise<void>;
 }> {
   const opened = await Promise.all(
     Array.from({ length: count }, async () => {
-      const env = await openDatabase({ max: 4 });
+      const env = await openDatabase({ max: options.pool ?? 4 });
       const oracle = await postgresOracle({
         superuserUrl: env.db.superuserUrl,
         appUrl: env.db.appUrl,
