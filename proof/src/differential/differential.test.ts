@@ -2,28 +2,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openLanes } from "../support/lanes.js";
 import { campaignSeed, PROOF } from "../support/settings.js";
-import { COMMANDS, FIRST_COMMAND } from "./commands/index.js";
-import {
-  emptyTally,
-  type PostgresLane,
-  runSequence,
-  type Step,
-  type Tally,
-} from "./run-sequence.js";
+import { emptyTally, type PostgresLane, runSequence, type Tally } from "./run-sequence.js";
+import { BY_NAME, sequence } from "./sequence.js";
 
 const seed = campaignSeed();
-const byName = new Map(COMMANDS.map((c) => [c.name, c]));
-
-const drawn = (c: (typeof COMMANDS)[number]): fc.Arbitrary<Step> =>
-  c.args.map((args) => ({ command: c.name, args }));
-const step = fc.oneof(...COMMANDS.map((c) => ({ weight: c.weight ?? 2, arbitrary: drawn(c) })));
-/** One to three provisionings, then up to 40 calls of any kind. */
-const sequence = fc
-  .tuple(
-    fc.array(drawn(FIRST_COMMAND), { minLength: 1, maxLength: 3 }),
-    fc.array(step, { minLength: 1, maxLength: 40, size: "max" }),
-  )
-  .map(([first, rest]) => [...first, ...rest]);
 
 let opened: Awaited<ReturnType<typeof openLanes>>;
 beforeAll(async () => {
@@ -34,7 +16,7 @@ afterAll(() => opened?.close());
 /** Sequences of one lane: its own fast-check run, seeded `seed + lane`, shrunk on failure. */
 function runLane(lane: PostgresLane, index: number, runs: number, tally: Tally) {
   return fc.check(
-    fc.asyncProperty(sequence, (steps) => runSequence(byName, lane, steps, tally)),
+    fc.asyncProperty(sequence, (steps) => runSequence(BY_NAME, lane, steps, tally)),
     { seed: seed + index, numRuns: runs },
   );
 }

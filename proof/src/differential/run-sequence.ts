@@ -48,9 +48,11 @@ export function emptyTally(): Tally {
 }
 
 /** A call's answer, or what it threw (a finding: nothing public may throw). */
-type Answer = { readonly result: Result<unknown, RookeryError> } | { readonly threw: unknown };
+export type Answer =
+  | { readonly result: Result<unknown, RookeryError> }
+  | { readonly threw: unknown };
 
-async function answer(command: AnyCommand, side: Side, call: unknown): Promise<Answer> {
+export async function answer(command: AnyCommand, side: Side, call: unknown): Promise<Answer> {
   try {
     return { result: await command.call(side, call) };
   } catch (thrown) {
@@ -58,7 +60,7 @@ async function answer(command: AnyCommand, side: Side, call: unknown): Promise<A
   }
 }
 
-const shown = (a: Answer) =>
+export const shown = (a: Answer) =>
   "threw" in a ? `THREW ${String(a.threw)}` : canonical(normaliseResult(a.result)).slice(0, 1500);
 
 /**
