@@ -17,7 +17,7 @@ afterAll(() => opened?.close());
 function runLane(lane: PostgresLane, index: number, runs: number, tally: Tally) {
   return fc.check(
     fc.asyncProperty(sequence, (steps) => runSequence(BY_NAME, lane, steps, tally)),
-    { seed: seed + index, numRuns: runs },
+    { seed: seed + index, numRuns: runs, includeErrorInReport: true },
   );
 }
 
