@@ -18,6 +18,8 @@ const EXPECT = { settled: true, plans: RACE_PLANS } as const;
 
 /** Every race of the run, for the summary line. */
 export const RACES: RaceTally[] = [];
+/** The retries after the races, and how many succeeded. */
+export const RETRIES = { tried: 0, succeeded: 0 };
 
 /** A race may take this long with 100 callers on a busy machine before it counts as hung. */
 const RACE_DEADLINE_MS = 180_000;
@@ -57,7 +59,9 @@ export async function race(
 
 /** A retry after the race: it must succeed, and leave the oracle nothing to find. */
 export async function retry(name: string, call: Call, oracle: PostgresOracle): Promise<void> {
+  RETRIES.tried += 1;
   const result = await withDeadline(call(), RACE_DEADLINE_MS, `the retry after "${name}"`);
+  if (result.isOk()) RETRIES.succeeded += 1;
   expect(result.isOk() ? "ok" : result.error, `${name}: the retry`).toBe("ok");
   expect((await oracle.check(EXPECT)).violations, `${name}: after the retry`).toEqual([]);
 }

@@ -5,7 +5,7 @@ import type { PostgresOracle } from "../oracle/postgres-oracle.js";
 import { openLanes } from "../support/lanes.js";
 import { PROOF } from "../support/settings.js";
 import { company, raceTenancy, scopesOf } from "./companies.js";
-import { RACES, race, retry } from "./race.js";
+import { RACES, RETRIES, race, retry } from "./race.js";
 
 const N = PROOF.racers;
 const POOL = 20;
@@ -28,7 +28,8 @@ afterAll(async () => {
     for (const [c, k] of Object.entries(r.codes)) codes[c] = (codes[c] ?? 0) + k;
   console.log(
     `races: ${RACES.length}, concurrent callers: ${callers} (pool of ${POOL}), ` +
-      `winners: ${RACES.reduce((n, r) => n + r.ok, 0)}, losers' codes: ${JSON.stringify(codes)}\n` +
+      `winners: ${RACES.reduce((n, r) => n + r.ok, 0)}, losers' codes: ${JSON.stringify(codes)}, ` +
+      `retries: ${RETRIES.tried}, succeeded: ${RETRIES.succeeded}\n` +
       RACES.map(
         (r) => `  ${r.name}: ${r.callers} callers, ${r.ok} ok, ${JSON.stringify(r.codes)}`,
       ).join("\n"),
@@ -36,6 +37,12 @@ afterAll(async () => {
 });
 
 const T = { timeout: 10 * 60_000 };
+/** The `i`-th element of a list the test made non-empty. */
+function nth<T>(list: readonly T[], i: number): T {
+  const found = list[i];
+  if (found === undefined) throw new Error(`no element ${i}`);
+  return found;
+}
 const times = <T>(n: number, make: (i: number) => T): T[] =>
   Array.from({ length: n }, (_, i) => make(i));
 
@@ -124,6 +131,16 @@ describe(`races of ${N} concurrent callers on PostgreSQL: invariants hold, loser
       oracle,
     );
     expect(r.ok).toBe(1);
+    const index = r.results.findIndex((x) => x.isOk());
+    const won = nth(companies, index % 10);
+    const lost = nth(companies, (index + 1) % 10);
+    const person = r.results[index]?._unsafeUnwrap() as { userId: string };
+    expectOk(await won.owner.members.remove(person.userId));
+    await retry(
+      "one new person into two tenants",
+      () => lost.owner.members.add({ email: "new@race.example" }),
+      oracle,
+    );
   });
 
   it("one owner for two signups: N provisionings at once with one new owner", T, async () => {
@@ -142,6 +159,22 @@ describe(`races of ${N} concurrent callers on PostgreSQL: invariants hold, loser
       oracle,
     );
     expect(r.ok).toBe(1);
+    // The founder hands the winning tenant over and leaves: a losing signup, retried, succeeds.
+    const won = r.results.find((x) => x.isOk())?._unsafeUnwrap() as { owner: { userId: string } };
+    const founder = expectOk(await tenancy.as(won.owner.userId));
+    const heir = expectOk(await founder.members.add({ email: "heir-of-signup@race.example" }));
+    expectOk(await founder.members.transferOwnership(heir.userId));
+    expectOk(await founder.members.leave());
+    await retry(
+      "one owner for two signups",
+      () =>
+        tenancy.platform.provisionTenant({
+          name: "Signup 1",
+          plan: "small",
+          owner: { email: "founder@race.example" },
+        }),
+      oracle,
+    );
   });
 
   it("deleting a workspace while N-1 callers assign to it", T, async () => {
