@@ -18,10 +18,7 @@ export interface Store {
 }
 
 /** The two-tenant world on memory and on the emptied database, each behind a failing adapter. */
-async function stores(
-  lane: PostgresLane,
-  prepare?: BoundaryCall["prepare"],
-): Promise<Store[]> {
+async function stores(lane: PostgresLane, prepare?: BoundaryCall["prepare"]): Promise<Store[]> {
   const memory = memoryAdapter();
   const memoryCheck = memoryOracle(memory);
   await lane.empty();

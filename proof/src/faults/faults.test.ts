@@ -21,7 +21,7 @@ afterAll(async () => {
     `fault sequences: ${tally.sequences}, steps: ${tally.steps}, kills: ${tally.kills} ` +
       `(${tally.backendsKilled} backends), restarts: ${tally.restarts}, ` +
       `calls a fault hit answered: ${failed || "nothing but Ok"}, ` +
-      `slowest recovery: ${tally.slowestRecovery} call(s), ` +
+      `slowest recovery: ${tally.slowestRecovery} round(s) of probes (${tally.failedProbes} probes failed), ` +
       `replays stopped at an unfinished signup: ${tally.unfinishedSignups}, ` +
       `anomalies: ${tally.anomalies.filter((a) => known(a) === undefined).length}` +
       `\nknown bugs, counted apart (regressions in proof/known-bugs): ` +
