@@ -52,6 +52,20 @@ export const projects = [
     },
   },
   {
+    // The proof campaign (proof/README.md): both adapters through the public API, on a
+    // PostgreSQL its global setup starts. The known-bug regressions run only when asked for.
+    extends: true as const,
+    test: {
+      name: "proof",
+      root: resolve(here, "proof"),
+      include: [
+        process.env.PROOF_KNOWN_BUGS === "1" ? "known-bugs/**/*.test.ts" : "src/**/*.test.ts",
+      ],
+      globalSetup: [resolve(here, "packages", "nile", "test-support", "global-setup.ts")],
+      ...onPostgres,
+    },
+  },
+  {
     extends: true as const,
     test: { name: "examples", root: resolve(here, "examples"), ...inMemory },
   },

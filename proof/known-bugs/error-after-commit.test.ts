@@ -1,0 +1,42 @@
+// Known bug: some calls commit their change, then run another unit of work, and
+// answer UNAVAILABLE when that later unit fails although the change stands:
+// - members.changeRole: the role changed, then reading the profile failed;
+// - members.remove / leave: the person removed and freed, then the check for a
+//   concurrent re-add failed;
+// - platform.suspendTenant, reactivateTenant, offboardTenant and scope.offboard:
+//   the status changed on the tenant row, then the unit writing its audit event
+//   failed: the change has no audit event, and a retry answers INVARIANT
+//   (packages/core/src/tenancy/platform.ts, changeStatus).
+// A caller told "failed" retries or reports a change that did happen. Expected:
+// an error means nothing changed (or the call answers Ok for what it did, and
+// a status change always has its event). Found by the unit-boundary faults;
+// excluded from `pnpm test` until fixed; remove the `error-after-commit` entry
+// of proof/src/faults/known-bugs.ts with the fix.
+import { describe, expect, it } from "vitest";
+import { BOUNDARY_CALLS } from "../src/faults/boundary-calls.js";
+import { attempt } from "../src/faults/boundary-stores.js";
+import { bothAdapters } from "./worlds.js";
+
+const adapters = bothAdapters();
+const CASES: readonly [string, number][] = [
+  ["members.changeRole", 2],
+  ["members.remove", 3],
+  ["members.leave", 3],
+  ["platform.suspendTenant", 3],
+  ["platform.reactivateTenant", 3],
+  ["platform.offboardTenant", 3],
+  ["scope.offboard", 3],
+];
+
+describe("a call that answers an error changed nothing", () => {
+  for (const [name, unit] of CASES) {
+    it(`${name}, unit ${unit} failing`, async () => {
+      const call = BOUNDARY_CALLS.find((c) => c.name === name);
+      if (call === undefined) throw new Error(`no call ${name}`);
+      for (const run of await attempt(adapters.lane(), call, unit)) {
+        if (run.result.isErr())
+          expect(await run.store.fingerprint(), run.store.name).toBe(run.before);
+      }
+    });
+  }
+});
