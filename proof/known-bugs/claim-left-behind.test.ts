@@ -3,9 +3,9 @@
 // and a unit failing between them leaves the person claimed by the tenant
 // without being its member: `tenancy.as` answers NOT_FOUND, every other tenant
 // CONFLICT, and no call releases the claim (remove answers NOT_FOUND).
-// - members.add: when its last unit (re-taking the claim) fails, the membership
-//   is withdrawn but the claim taken by its second unit stays, with the user row
-//   it made (packages/core/src/tenancy/members.ts, confirmClaim);
+// - members.add and invitations.accept: when the last unit (re-taking the claim)
+//   fails, the membership is withdrawn but the claim taken by the second unit
+//   stays (packages/core/src/tenancy/member-claims.ts, confirmClaim);
 // - members.remove / leave: when the unit releasing the claim fails, the
 //   membership is gone and the claim stays (releaseAfterRemoval).
 // The call answers UNAVAILABLE in each case. Expected: a failed call leaves
@@ -19,8 +19,9 @@ import { bothAdapters } from "./worlds.js";
 
 const adapters = bothAdapters();
 const CASES: readonly [string, number][] = [
-  ["members.add (a new person)", 4],
+  ["members.add (a person just signed up)", 4],
   ["members.add (an existing user of no tenant)", 4],
+  ["invitations.accept", 4],
   ["members.remove", 2],
   ["members.leave", 2],
 ];

@@ -21,16 +21,23 @@ interface KnownResource {
   readonly type: string;
 }
 
+interface KnownInvitation {
+  readonly id: string;
+  readonly tenantId: string;
+}
+
 export interface Known {
   readonly tenants: string[];
   readonly users: KnownUser[];
   readonly workspaces: KnownWorkspace[];
   readonly resources: KnownResource[];
   readonly tokens: string[];
+  /** Invitations by id: each side keeps its own token for them (tokens are random). */
+  readonly invitations: KnownInvitation[];
 }
 
 export function emptyKnown(): Known {
-  return { tenants: [], users: [], workspaces: [], resources: [], tokens: [] };
+  return { tenants: [], users: [], workspaces: [], resources: [], tokens: [], invitations: [] };
 }
 
 /** Well-formed ids that name nothing in any store: never made by `sequentialIds`. */
@@ -55,4 +62,8 @@ export function learnWorkspace(known: Known, id: string, tenantId: string): void
 
 export function learnResource(known: Known, id: string, tenantId: string, type: string): void {
   if (!known.resources.some((r) => r.id === id)) known.resources.push({ id, tenantId, type });
+}
+
+export function learnInvitation(known: Known, id: string, tenantId: string): void {
+  if (!known.invitations.some((i) => i.id === id)) known.invitations.push({ id, tenantId });
 }

@@ -18,11 +18,13 @@ export interface Side {
   readonly clock: ManualClock;
   /** Scopes kept from earlier steps, by user id: held across removals, moves and suspensions. */
   readonly held: Map<string, PenguinScope>;
+  /** This side's token of each invitation, by invitation id: tokens are random, ids are not. */
+  readonly invitationTokens: Map<string, string>;
 }
 
 export function makeSide(name: string, adapter: RookeryAdapter): Side {
   const { tenancy, clock } = penguinTenancy(adapter);
-  return { name, tenancy, clock, held: new Map() };
+  return { name, tenancy, clock, held: new Map(), invitationTokens: new Map() };
 }
 
 /** What a public call gives back: a ResultAsync, or a promise of a Result. */

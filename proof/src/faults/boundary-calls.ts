@@ -13,6 +13,9 @@ export interface BoundaryCall {
 }
 
 const owner = (w: TenancyWorld): PenguinScope => w.a.as.owner;
+// What a call's `prepare` made for it, by world: each store prepares its own (tokens are random).
+const signedUp = new WeakMap<TenancyWorld, string>();
+const invited = new WeakMap<TenancyWorld, { readonly token: string; readonly userId: string }>();
 const DAY = 86_400_000;
 
 export const BOUNDARY_CALLS: readonly BoundaryCall[] = [
@@ -38,8 +41,26 @@ export const BOUNDARY_CALLS: readonly BoundaryCall[] = [
       }),
   },
   {
-    name: "members.add (a new person)",
-    call: (w) => owner(w).members.add({ email: "new@a.example" }),
+    name: "members.add (a person just signed up)",
+    prepare: async (w) => {
+      const user = await w.tenancy.platform.registerUser({ email: "new@a.example" });
+      if (user.isOk()) signedUp.set(w, user.value.id);
+    },
+    call: (w) => owner(w).members.add({ userId: signedUp.get(w) ?? "" }),
+  },
+  {
+    name: "invitations.accept",
+    prepare: async (w) => {
+      const issued = await owner(w).invitations.create({ email: "invitee@a.example" });
+      const user = await w.tenancy.platform.registerUser({ email: "invitee@a.example" });
+      if (issued.isOk() && user.isOk()) {
+        invited.set(w, { token: issued.value.token, userId: user.value.id });
+      }
+    },
+    call: (w) => {
+      const made = invited.get(w);
+      return w.tenancy.invitations.accept(made?.token ?? "", { userId: made?.userId ?? "" });
+    },
   },
   {
     name: "members.add (an existing user of no tenant)",

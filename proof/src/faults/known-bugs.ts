@@ -11,16 +11,8 @@ export interface KnownFaultBug {
   matches(anomaly: FaultAnomaly): boolean;
 }
 
-const CLAIM_CALLS = ["members.add", "members.remove", "members.leave"];
-const COMMITTED_THEN_FAILED = [
-  "members.changeRole",
-  "members.remove",
-  "members.leave",
-  "platform.suspendTenant",
-  "platform.reactivateTenant",
-  "platform.offboardTenant",
-  "scope.offboard",
-];
+const CLAIM_CALLS = ["members.add", "members.remove", "members.leave", "invitations.accept"];
+const COMMITTED_THEN_FAILED = ["members.changeRole", "members.remove", "members.leave"];
 const CLAIM = "proof/known-bugs/claim-left-behind.test.ts";
 const AFTER_COMMIT = "proof/known-bugs/error-after-commit.test.ts";
 const PURGE = "proof/known-bugs/purge-half-done.test.ts";
@@ -73,7 +65,7 @@ export const KNOWN_BOUNDARY_BUGS: readonly KnownBoundaryBug[] = [
     id: "claim-left-behind",
     regression: CLAIM,
     matches: (f) =>
-      (f.call.startsWith("members.add") && f.unit === 4) ||
+      ((f.call.startsWith("members.add") || f.call === "invitations.accept") && f.unit === 4) ||
       ((f.call === "members.remove" || f.call === "members.leave") && f.unit === 2),
   },
   {
@@ -83,8 +75,7 @@ export const KNOWN_BOUNDARY_BUGS: readonly KnownBoundaryBug[] = [
       f.what.includes('"code":"UNAVAILABLE"') &&
       f.what.endsWith("and left a change") &&
       ((f.call === "members.changeRole" && f.unit === 2) ||
-        ((f.call === "members.remove" || f.call === "members.leave") && f.unit === 3) ||
-        (COMMITTED_THEN_FAILED.slice(3).includes(f.call) && f.unit === 3)),
+        ((f.call === "members.remove" || f.call === "members.leave") && f.unit === 3)),
   },
   {
     id: "purge-half-done",

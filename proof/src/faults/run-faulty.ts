@@ -81,7 +81,7 @@ async function steady<T>(work: () => Promise<T>): Promise<T> {
 
 function side(name: string, adapter: RookeryAdapter, ids: () => string): Side {
   const { tenancy, clock } = penguinTenancy(adapter, { ids, clock: manualClock() });
-  return { name, tenancy, clock, held: new Map() };
+  return { name, tenancy, clock, held: new Map(), invitationTokens: new Map() };
 }
 
 /**

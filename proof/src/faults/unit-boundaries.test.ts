@@ -56,10 +56,17 @@ describe("a fault at every unit boundary of the calls that run several units", (
               note(`answered ${answers[i]?.slice(0, 200)} and left a change`);
             }
           } else {
-            const differences = stateDifferences(
+            let differences = stateDifferences(
               cleanStates[i] as StoreState,
               await run.store.state(),
             );
+            if (differences.length > 0) {
+              // An event of a platform change whose copy into its tenant's log was cut off is
+              // durable in the shared outbox: the documented sweep completes it, and then the
+              // store must be exactly what the clean run left.
+              await run.store.world.tenancy.events.sweep();
+              differences = stateDifferences(cleanStates[i] as StoreState, await run.store.state());
+            }
             if (differences.length > 0)
               note(`answered Ok without doing all of it: ${differences.join("; ")}`);
           }

@@ -18,7 +18,10 @@ export const TABLES: readonly InspectedTable[] = [
   "tenant_settings",
   "workspace_settings",
   "resources",
+  "invitations",
   "audit_events",
+  "delivered_events",
+  "platform_events",
 ];
 
 /** Where each table lives in a memory snapshot: the shared tables, or each tenant's partition. */
@@ -33,7 +36,10 @@ const IN_SNAPSHOT: Record<InspectedTable, { readonly shared: boolean; readonly n
   tenant_settings: { shared: false, name: "tenantSettings" },
   workspace_settings: { shared: false, name: "workspaceSettings" },
   resources: { shared: false, name: "resources" },
+  invitations: { shared: false, name: "invitations" },
   audit_events: { shared: false, name: "audit" },
+  delivered_events: { shared: false, name: "delivered" },
+  platform_events: { shared: true, name: "events" },
 };
 
 type SnapshotTables = Record<string, readonly [string, Row][]>;
@@ -49,13 +55,16 @@ export function memoryState(adapter: MemoryAdapter): {
   };
   const partitions = new Map<string, StoreState>();
   for (const [tenantId, tables] of Object.entries(snapshot.tenants)) {
-    partitions.set(tenantId, collect(null, [tables]));
+    partitions.set(tenantId, collect(null, [[tenantId, tables]]));
   }
-  return { state: collect(snapshot.platform, Object.values(snapshot.tenants)), partitions };
+  return { state: collect(snapshot.platform, Object.entries(snapshot.tenants)), partitions };
 }
 
 /** The shared tables from `platform` (none without it), the tenant tables from every partition. */
-function collect(platform: SnapshotTables | null, tenants: readonly SnapshotTables[]): StoreState {
+function collect(
+  platform: SnapshotTables | null,
+  tenants: readonly (readonly [string, SnapshotTables])[],
+): StoreState {
   const rows = (tables: SnapshotTables, name: string) => (tables[name] ?? []).map(([, row]) => row);
   const state = {} as Record<InspectedTable, Row[]>;
   for (const table of TABLES) {
@@ -64,7 +73,12 @@ function collect(platform: SnapshotTables | null, tenants: readonly SnapshotTabl
       ? platform === null
         ? []
         : rows(platform, name)
-      : tenants.flatMap((tables) => rows(tables, name));
+      : tenants.flatMap(([tenantId, tables]) =>
+          // The delivery marks are kept by event id, apart from the events: rows as the inspector's.
+          table === "delivered_events"
+            ? (tables[name] ?? []).map(([id, deliveredAt]) => ({ tenantId, id, deliveredAt }))
+            : rows(tables, name),
+        );
   }
   return state;
 }

@@ -1,4 +1,4 @@
-import { createTenancy, type Member, type RookeryAdapter } from "@rookery/core";
+import { createTenancy, type Member, type RookeryAdapter, type User } from "@rookery/core";
 import { expectOk, type PenguinScope, type PenguinTenancy, penguinMails } from "@rookery/testing";
 
 /** Plans sized for races of 100 callers. */
@@ -41,11 +41,15 @@ export async function company(
   const owner = expectOk(await tenancy.as(signup.owner.userId), "the owner's scope");
   const added: Member[] = [];
   for (let i = 0; i < members; i++) {
-    added.push(
-      expectOk(await owner.members.add({ email: `p${i}-of-${n}@race.example`, role }), "adding"),
-    );
+    const person = await signedUp(tenancy, `p${i}-of-${n}@race.example`);
+    added.push(expectOk(await owner.members.add({ userId: person.id, role }), "adding"));
   }
   return { tenantId: signup.tenant.id, owner, members: added };
+}
+
+/** A person who signed up in the application and belongs to no tenant yet. */
+export async function signedUp(tenancy: PenguinTenancy, email: string): Promise<User> {
+  return expectOk(await tenancy.platform.registerUser({ email }), `registering ${email}`);
 }
 
 /** The scopes of some members, made once. */

@@ -1,4 +1,5 @@
 import type { AnyCommand } from "../command.js";
+import { invitationCommands } from "./invitations.js";
 import { memberCommands } from "./members.js";
 import { platformCommands, provisionTenant } from "./platform.js";
 import { resourceCommands } from "./resources.js";
@@ -14,6 +15,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...platformCommands,
   ...scopeCommands,
   ...memberCommands,
+  ...invitationCommands,
   ...workspaceCommands,
   ...resourceCommands,
   ...settingsAndSubscriptionCommands,

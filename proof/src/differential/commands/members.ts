@@ -4,6 +4,7 @@ import {
   type ActorArgs,
   actorArgs,
   actorTenant,
+  at,
   command,
   type Pick,
   pick,
@@ -12,7 +13,7 @@ import {
 } from "../command.js";
 import { type Known, learnUser } from "../known.js";
 import { asActor } from "../side.js";
-import { email, pageLimit, personName, role } from "./values.js";
+import { pageLimit, role } from "./values.js";
 
 const onUser = (a: { actor: ActorArgs; user: Pick }, known: Known) => {
   const actor = resolveActor(a.actor, known);
@@ -51,21 +52,23 @@ export const memberCommands = [
   command({
     name: "members.add",
     weight: 12,
+    // People come in by id: registered ones of no tenant, and now and then anyone ever seen.
     args: fc.record({
       actor: actorArgs,
-      who: fc.oneof(
-        { weight: 4, arbitrary: fc.record({ email, name: personName }) },
-        { weight: 1, arbitrary: fc.record({ user: pick }) },
-      ),
+      user: pick,
       role: fc.option(role, { nil: undefined }),
     }),
     resolve: (a, known) => {
       const actor = resolveActor(a.actor, known);
-      const who =
-        "user" in a.who
-          ? { userId: pickUser(a.who.user, known, null) }
-          : { email: a.who.email, ...(a.who.name === undefined ? {} : { name: a.who.name }) };
-      return { actor, input: { ...who, ...(a.role === undefined ? {} : { role: a.role }) } };
+      const free = known.users.filter((u) => u.tenantId === null);
+      const chosen =
+        a.user.from === "own" && free.length > 0
+          ? (at(free, a.user.n)?.id ?? "")
+          : pickUser(a.user, known, null);
+      return {
+        actor,
+        input: { userId: chosen, ...(a.role === undefined ? {} : { role: a.role }) },
+      };
     },
     call: (side, c) => asActor(side, c.actor, (s) => s.members.add(c.input as never)),
     learn: (known, _c, value) => {
