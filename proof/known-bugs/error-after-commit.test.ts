@@ -14,7 +14,7 @@
 import { describe, expect, it } from "vitest";
 import { BOUNDARY_CALLS } from "../src/faults/boundary-calls.js";
 import { attempt } from "../src/faults/boundary-stores.js";
-import { bothAdapters } from "./worlds.js";
+import { bothAdapters } from "../src/support/both-adapters.js";
 
 const adapters = bothAdapters();
 const CASES: readonly [string, number][] = [

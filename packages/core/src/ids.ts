@@ -7,7 +7,8 @@ import { z } from "zod";
  * kept in lower case, as PostgreSQL prints them, so that every adapter orders
  * and compares them alike.
  */
-const uuid = z.uuid({ error: "must be a UUID" }).toLowerCase();
+export const AnyId = z.uuid({ error: "must be a UUID" }).toLowerCase();
+const uuid = AnyId;
 
 export const TenantId = uuid.brand<"TenantId">();
 export const UserId = uuid.brand<"UserId">();

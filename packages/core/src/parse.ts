@@ -1,6 +1,30 @@
 import { err, ok, type Result } from "neverthrow";
 import type { z } from "zod";
-import { issuesFromZod, RookeryErrors, type ValidationError } from "./errors.js";
+import {
+  issuesFromZod,
+  RookeryErrors,
+  type ValidationError,
+  type ValidationIssue,
+} from "./errors.js";
+
+/**
+ * `schema.safeParse(input)` that never throws: zod lets an exception thrown
+ * while READING the input (a getter, a Proxy trap, a `toString`) escape, so
+ * such an input becomes one issue at `path` instead.
+ */
+export function safeParse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  path = "",
+): Result<z.output<S>, ValidationIssue[]> {
+  let parsed: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    parsed = schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
+  } catch {
+    return err([{ path, message: "could not be read" }]);
+  }
+  return parsed.success ? ok(parsed.data) : err(issuesFromZod(parsed.error));
+}
 
 /**
  * Parses input that crosses the public API. Never throws: a bad input is a
@@ -11,10 +35,7 @@ export function parseWith<S extends z.ZodType>(
   input: unknown,
   subject?: string,
 ): Result<z.output<S>, ValidationError> {
-  const parsed = schema.safeParse(input);
-  return parsed.success
-    ? ok(parsed.data)
-    : err(RookeryErrors.validation(issuesFromZod(parsed.error), subject));
+  return safeParse(schema, input).mapErr((issues) => RookeryErrors.validation(issues, subject));
 }
 
 /**
@@ -27,11 +48,13 @@ export function parseField<S extends z.ZodType>(
   input: unknown,
   field: string,
 ): Result<z.output<S>, ValidationError> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
-  const issues = issuesFromZod(parsed.error).map((issue) => ({
-    ...issue,
-    path: issue.path === "" ? field : `${field}.${issue.path}`,
-  }));
-  return err(RookeryErrors.validation(issues, field));
+  return safeParse(schema, input).mapErr((found) =>
+    RookeryErrors.validation(
+      found.map((issue) => ({
+        ...issue,
+        path: issue.path === "" ? field : `${field}.${issue.path}`,
+      })),
+      field,
+    ),
+  );
 }

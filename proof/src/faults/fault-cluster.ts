@@ -21,27 +21,35 @@ export interface FaultCluster {
 }
 
 const ROLE = "app";
+const OWNER = "app_owner";
 
 /**
- * Starts a throwaway cluster (test-support), makes an ordinary role own a
- * database, migrates it through the public API, and opens the application's
- * pool exactly as docs/nile.md sets it up, `pool.on("error")` included and
- * nothing more, so that the campaign proves the documented setup.
+ * Starts a throwaway cluster (test-support) with the two roles docs/nile.md
+ * sets up (an owner that migrates, a runtime role the adapter connects as),
+ * migrates through the public API, and opens the application's pool exactly
+ * as the docs set it up, `pool.on("error")` included and nothing more, so
+ * that the campaign proves the documented setup.
  */
 export async function openFaultCluster(): Promise<FaultCluster> {
   const cluster: ThrowawayCluster = await startThrowawayCluster();
   const admin = new pg.Client({ connectionString: cluster.superuserUrl });
   await admin.connect();
-  await admin.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${ROLE}' NOSUPERUSER NOBYPASSRLS`);
-  await admin.query(`CREATE DATABASE ${ROLE} OWNER ${ROLE}`);
+  for (const role of [OWNER, ROLE]) {
+    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${role}' NOSUPERUSER NOBYPASSRLS`);
+  }
+  await admin.query(`CREATE DATABASE ${ROLE} OWNER ${OWNER}`);
   await admin.end();
-  const appUrl = `postgres://${ROLE}:${ROLE}@127.0.0.1:${cluster.port}/${ROLE}`;
+  const urlAs = (role: string) => `postgres://${role}:${role}@127.0.0.1:${cluster.port}/${ROLE}`;
+  const appUrl = urlAs(ROLE);
   const superuserUrl = databaseUrl(cluster.superuserUrl, ROLE);
 
-  // The documented setup, verbatim (docs/nile.md, "Plain PostgreSQL").
+  // The documented setup, verbatim (docs/nile.md, "Plain PostgreSQL"): the owner migrates and
+  // grants the runtime role its data privileges; the application connects as the runtime role.
+  const owner = new pg.Pool({ connectionString: urlAs(OWNER), max: 1 });
+  (await migrate({ pool: owner, mode: "postgres", runtimeRole: ROLE }))._unsafeUnwrap();
+  await owner.end();
   const pool = new pg.Pool({ connectionString: appUrl, max: 10, pipeline: true });
   pool.on("error", () => {}); // idle clients the server drops are reported here, then replaced
-  (await migrate({ pool, mode: "postgres" }))._unsafeUnwrap();
   const adapter = nileAdapter({ pool })._unsafeUnwrap();
 
   const superuser = new pg.Pool({ connectionString: superuserUrl, max: 2 });

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { AnyId } from "../ids.js";
 
 /**
  * Keyset pagination: items come in ascending id order (ids are time-ordered
  * UUIDs), and `after` is the last id of the previous page.
  */
 export const PageRequest = z.strictObject({
-  after: z.uuid().optional(),
+  // In lower case, as every id: a page after an upper-case spelling is the same page everywhere.
+  after: AnyId.optional(),
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type PageRequest = z.input<typeof PageRequest>;

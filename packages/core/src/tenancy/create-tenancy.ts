@@ -2,8 +2,9 @@ import type { Policy, PolicyDefinition } from "@rookery/policy";
 import { err, ok, type Result, type ResultAsync, safeTry } from "neverthrow";
 import type { z } from "zod";
 import { systemClock } from "../clock.js";
-import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
+import { type RookeryError, RookeryErrors } from "../errors.js";
 import { uuidv7 } from "../ids.js";
+import { safeParse } from "../parse.js";
 import { guardAdapter } from "../runtime/guard-adapter.js";
 import {
   accessRule,
@@ -92,11 +93,31 @@ export function createTenancy<
 >(
   options: TenancyOptions<Resources, Settings, Definition>,
 ): Result<Tenancy<Resources, Settings>, RookeryError> {
-  const shape = TenancyConfigShape.safeParse(options);
-  if (!shape.success)
-    return err(RookeryErrors.validation(issuesFromZod(shape.error), "tenancy configuration"));
-  const defaults = options.settings?.schema.safeParse({});
-  if (defaults !== undefined && !defaults.success) {
+  // The configuration is read once, here: a value whose reads throw (a getter,
+  // a Proxy) is a VALIDATION error like any other bad configuration.
+  try {
+    return buildTenancy(options);
+  } catch {
+    return err(
+      RookeryErrors.validation(
+        [{ path: "", message: "could not be read" }],
+        "tenancy configuration",
+      ),
+    );
+  }
+}
+
+function buildTenancy<
+  Resources extends ResourceCatalogue,
+  Settings extends z.ZodObject,
+  Definition extends PolicyDefinition,
+>(
+  options: TenancyOptions<Resources, Settings, Definition>,
+): Result<Tenancy<Resources, Settings>, RookeryError> {
+  const shape = safeParse(TenancyConfigShape, options);
+  if (shape.isErr()) return err(RookeryErrors.validation(shape.error, "tenancy configuration"));
+  const schema = options.settings?.schema;
+  if (schema !== undefined && safeParse(schema, {}).isErr()) {
     return err(
       RookeryErrors.validation(
         [{ path: "settings.schema", message: "every setting needs a default" }],

@@ -31,5 +31,12 @@ export interface TenancyEnv {
   readonly clock: Clock;
 }
 
+/**
+ * A plan of the catalogue by name, own keys only: `constructor` or
+ * `__proto__` name no plan, whatever Object's prototype holds.
+ */
+export const planOf = (env: TenancyEnv, name: string): PlanDefinition | undefined =>
+  Object.hasOwn(env.plans, name) ? env.plans[name] : undefined;
+
 /** The current time as the ISO string every row stores. */
 export const nowIso = (env: TenancyEnv): string => env.clock().toISOString();

@@ -11,7 +11,7 @@ import type { Workspace } from "../model/workspace.js";
 import { parseWith } from "../parse.js";
 import type { PlatformUnit } from "../port/platform-unit.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
-import { nowIso, type TenancyEnv } from "./env.js";
+import { nowIso, planOf, type TenancyEnv } from "./env.js";
 import { tenantIdForKey } from "./idempotency.js";
 import { type Member, toMember } from "./members.js";
 import { discardTenant, publishTenant } from "./publish.js";
@@ -62,7 +62,7 @@ export function provisionTenant(
 ): ResultAsync<ProvisionedTenant, RookeryError> {
   return safeTry(async function* () {
     const input = yield* parseWith(ProvisionInput, raw, "provisioning input");
-    const plan = env.plans[input.plan];
+    const plan = planOf(env, input.plan);
     if (plan === undefined) {
       return err(
         RookeryErrors.validation([{ path: "plan", message: `unknown plan '${input.plan}'` }]),

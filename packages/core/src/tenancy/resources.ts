@@ -1,14 +1,14 @@
 import type { ResourceVerb } from "@rookery/policy";
 import { err, ok, okAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
-import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
+import { type RookeryError, RookeryErrors } from "../errors.js";
 import { ResourceId, type UserId, WorkspaceId } from "../ids.js";
 import { JsonObject } from "../model/common.js";
 import type { Page } from "../model/page.js";
 import { PageRequest } from "../model/page.js";
 import type { Resource } from "../model/resource.js";
 import type { Workspace } from "../model/workspace.js";
-import { parseField, parseWith } from "../parse.js";
+import { parseField, parseWith, safeParse } from "../parse.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
 import type { ResourceTypeDefinition } from "./config.js";
 import { nowIso, type TenancyEnv } from "./env.js";
@@ -45,7 +45,11 @@ export interface ResourcesService<Schema extends z.ZodType> {
 
 const CreateShape = z.strictObject({ workspaceId: WorkspaceId.optional(), data: z.unknown() });
 const ListShape = PageRequest.extend({ workspaceId: WorkspaceId.optional() });
-const UpdateOptions = z.strictObject({ expectedVersion: z.number().int().min(1).optional() });
+/** A version is a PostgreSQL `integer`: one past its range can match no stored version. */
+const MAX_VERSION = 2_147_483_647;
+const UpdateOptions = z.strictObject({
+  expectedVersion: z.number().int().min(1).max(MAX_VERSION).optional(),
+});
 
 /** Parses resource data; every issue's path starts with `data`. */
 function parseData<S extends z.ZodType>(
@@ -53,13 +57,15 @@ function parseData<S extends z.ZodType>(
   data: unknown,
   type: string,
 ): Result<z.output<S>, RookeryError> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return ok(parsed.data);
-  const issues = issuesFromZod(parsed.error).map((issue) => ({
-    ...issue,
-    path: issue.path === "" ? "data" : `data.${issue.path}`,
-  }));
-  return err(RookeryErrors.validation(issues, type));
+  return safeParse(schema, data).mapErr((found) =>
+    RookeryErrors.validation(
+      found.map((issue) => ({
+        ...issue,
+        path: issue.path === "" ? "data" : `data.${issue.path}`,
+      })),
+      type,
+    ),
+  );
 }
 
 export function resourceService<Schema extends z.ZodType>(

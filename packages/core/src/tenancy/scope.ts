@@ -139,8 +139,12 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
     permissions: () => permissions<Resources>(env, who),
     tenant: () => ownerOnly("tenant.read"),
     resources: (type) => {
-      // Own keys only: `constructor` or `__proto__` must be unknown types, not Object's members.
-      const definition = Object.hasOwn(env.resources, type) ? env.resources[type] : undefined;
+      // Own keys of strings only: `constructor` or `__proto__` must be unknown
+      // types, not Object's members, and a non-string from untyped code is one too.
+      const definition =
+        typeof type === "string" && Object.hasOwn(env.resources, type)
+          ? env.resources[type]
+          : undefined;
       if (definition === undefined) return unknownType(type);
       let service = resourceServices.get(type);
       if (service === undefined) {
@@ -163,10 +167,12 @@ export function makeScope<Resources extends ResourceCatalogue, Settings extends 
 }
 
 /** A service whose every call fails: the type was not declared in `createTenancy({ resources })`. */
-function unknownType<S extends z.ZodType>(type: string): ResourcesService<S> {
+function unknownType<S extends z.ZodType>(type: unknown): ResourcesService<S> {
+  // Named only when it is a plain string: anything else could throw while being printed.
+  const named = typeof type === "string" ? ` '${type.slice(0, 100)}'` : "";
   const fail = () =>
     errAsync(
-      RookeryErrors.validation([{ path: "type", message: `unknown resource type '${type}'` }]),
+      RookeryErrors.validation([{ path: "type", message: `unknown resource type${named}` }]),
     );
   return { create: fail, get: fail, update: fail, delete: fail, list: fail };
 }

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import { err, ok, type ResultAsync, safeTry } from "neverthrow";
 import type { z } from "zod";
-import { issuesFromZod, type RookeryError, RookeryErrors } from "../errors.js";
+import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { JsonObject } from "../model/common.js";
 import { JsonObject as JsonObjectSchema } from "../model/common.js";
-import { parseField, parseWith } from "../parse.js";
+import { parseField, parseWith, safeParse } from "../parse.js";
 import { nowIso, type TenancyEnv } from "./env.js";
 import { WorkspaceIdInput } from "./inputs.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
@@ -76,10 +76,9 @@ function untypedSettings(env: TenancyEnv, who: ScopeIdentity): JsonSettings {
     );
   const validate = (values: JsonObject) => {
     if (env.settings === undefined) return ok(values);
-    const parsed = env.settings.schema.safeParse(values);
-    return parsed.success
-      ? ok(parsed.data as JsonObject)
-      : err(RookeryErrors.validation(issuesFromZod(parsed.error), "settings"));
+    return safeParse(env.settings.schema, values)
+      .map((parsed) => parsed as JsonObject)
+      .mapErr((issues) => RookeryErrors.validation(issues, "settings"));
   };
   const tenantValues = (s: ScopedUnit) =>
     s.unit.settings.getTenant().map((row) => ({ ...defaultSettings(env), ...(row?.values ?? {}) }));

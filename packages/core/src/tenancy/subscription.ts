@@ -4,7 +4,7 @@ import { type RookeryError, RookeryErrors } from "../errors.js";
 import { Slug } from "../model/common.js";
 import { type Subscription, SubscriptionStatus } from "../model/subscription.js";
 import { parseField } from "../parse.js";
-import { nowIso, type TenancyEnv } from "./env.js";
+import { nowIso, planOf, type TenancyEnv } from "./env.js";
 import { runScoped, type ScopedUnit, type ScopeIdentity } from "./scoped.js";
 
 /** The tenant's one subscription. Billing is the owner's alone. */
@@ -40,7 +40,7 @@ export function subscriptionService(env: TenancyEnv, who: ScopeIdentity): Subscr
     changePlan: (raw) =>
       safeTry(async function* () {
         const plan = yield* parseField(Slug, raw, "plan");
-        const definition = env.plans[plan];
+        const definition = planOf(env, plan);
         if (definition === undefined) {
           return err(
             RookeryErrors.validation([{ path: "plan", message: `unknown plan '${plan}'` }]),

@@ -1,16 +1,13 @@
-// Known bug: an input whose property reads throw (a getter, a Proxy) makes the
-// call reject, or throw, instead of answering VALIDATION. Core parses inputs with
-// zod's safeParse (packages/core/src/parse.ts, the resource data parse in
-// tenancy/resources.ts, the settings patch in tenancy/settings.ts and the
-// configuration in tenancy/create-tenancy.ts), and safeParse lets what reading
-// the input throws escape. Excluded from `pnpm test` until fixed; run it with
-// `pnpm test:known-bugs`, and remove the `throwing-input-reads` entry of
-// proof/src/hostile/known-bugs.ts with the fix.
+// Regression test for a bug the campaign found, now fixed. It was: an input whose property reads throw (a getter, a Proxy) makes the call reject, or
+// throw, instead of answering VALIDATION. Core parses inputs with zod's safeParse
+// (packages/core/src/parse.ts, the resource data parse in tenancy/resources.ts, the settings
+// patch in tenancy/settings.ts and the configuration in tenancy/create-tenancy.ts), and safeParse
+// lets what reading the input throws escape.
 import { createTenancy, isRookeryError } from "@rookery/core";
 import { memoryAdapter } from "@rookery/memory";
 import { penguinMails } from "@rookery/testing";
 import { describe, expect, it } from "vitest";
-import { bothAdapters, settle } from "./worlds.js";
+import { bothAdapters, settle } from "../support/both-adapters.js";
 
 const adapters = bothAdapters();
 

@@ -1,15 +1,12 @@
-// Known bug: a plan named "constructor" (a valid slug, and a key of
-// Object.prototype) passes the catalogue lookup `env.plans[plan]`. On the
-// in-memory adapter provisionTenant then makes an active tenant whose
-// subscription has no limits (later calls of that tenant throw inside their
+// Regression test for a bug the campaign found, now fixed. It was: a plan named "constructor" (a valid slug, and a key of Object.prototype) passes the
+// catalogue lookup `env.plans[plan]`. On the in-memory adapter provisionTenant then makes an
+// active tenant whose subscription has no limits (later calls of that tenant throw inside their
 // unit: INTERNAL); on PostgreSQL it answers INTERNAL (not-null violation, 23502).
-// subscription.changePlan("constructor") answers INTERNAL on both. Expected:
-// VALIDATION "unknown plan", nothing written, on both adapters. In
-// packages/core/src/tenancy/provision.ts and subscription.ts (the plan lookups).
-// Excluded from `pnpm test` until fixed; remove the `plan-prototype-key` entry
-// of proof/src/hostile/known-bugs.ts with the fix.
+// subscription.changePlan("constructor") answers INTERNAL on both. Expected: VALIDATION "unknown
+// plan", nothing written, on both adapters. In packages/core/src/tenancy/provision.ts and
+// subscription.ts (the plan lookups).
 import { describe, expect, it } from "vitest";
-import { bothAdapters } from "./worlds.js";
+import { bothAdapters } from "../support/both-adapters.js";
 
 const adapters = bothAdapters();
 

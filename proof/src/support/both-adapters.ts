@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
-import type { PostgresLane } from "../src/differential/run-sequence.js";
-import type { HostileSide } from "../src/hostile/run-hostile.js";
-import { buildSides } from "../src/hostile/worlds.js";
-import { openLanes } from "../src/support/lanes.js";
+import type { PostgresLane } from "../differential/run-sequence.js";
+import type { HostileSide } from "../hostile/run-hostile.js";
+import { buildSides } from "../hostile/worlds.js";
+import { openLanes } from "./lanes.js";
 
 /**
  * The two-tenant world on the in-memory adapter and on PostgreSQL, rebuilt

@@ -1,16 +1,14 @@
-// Known bug: `scope.resources(type)` trusts the type. With a key of
-// Object.prototype ("__proto__", "constructor", "toString", "hasOwnProperty")
-// `env.resources[type]` finds the prototype's member, so create and update throw
-// (TypeError: reading 'safeParse' of undefined), list answers an empty page and
-// get/delete NOT_FOUND; with a type that is not a string (a Symbol, an object
-// without prototype or with a throwing toString, a deeply nested array) the
-// message of the unknown-type error throws while it is made. Expected: VALIDATION
-// "unknown resource type" for every method. In packages/core/src/tenancy/scope.ts
-// (`resources`, `unknownType`). Excluded from `pnpm test` until fixed; remove the
-// `resource-type-names` entry of proof/src/hostile/known-bugs.ts with the fix.
+// Regression test for a bug the campaign found, now fixed. It was: `scope.resources(type)` trusts the type. With a key of Object.prototype
+// ("__proto__", "constructor", "toString", "hasOwnProperty") `env.resources[type]` finds the
+// prototype's member, so create and update throw (TypeError: reading 'safeParse' of undefined),
+// list answers an empty page and get/delete NOT_FOUND; with a type that is not a string (a
+// Symbol, an object without prototype or with a throwing toString, a deeply nested array) the
+// message of the unknown-type error throws while it is made. Expected: VALIDATION "unknown
+// resource type" for every method. In packages/core/src/tenancy/scope.ts (`resources`,
+// `unknownType`).
 import { isRookeryError } from "@rookery/core";
 import { describe, expect, it } from "vitest";
-import { bothAdapters, settle } from "./worlds.js";
+import { bothAdapters, settle } from "../support/both-adapters.js";
 
 const adapters = bothAdapters();
 

@@ -1,13 +1,11 @@
-// Known bug: `after` (keyset pagination) accepts a UUID in upper case but does
-// not normalise it as ids are normalised (packages/core/src/model/page.ts:
-// `z.uuid()` without `.toLowerCase()`). PostgreSQL compares it as a uuid; the
-// in-memory adapter compares strings (packages/memory/src/page.ts), so for an
-// id with hex letters the two adapters return different pages: memory includes
-// the row `after` names. Expected: the page after an id is the same however
-// the id is spelt, on both adapters. Excluded from `pnpm test` until fixed;
-// remove the `page-after-spelling` entry of proof/src/hostile/known-bugs.ts.
+// Regression test for a bug the campaign found, now fixed. It was: `after` (keyset pagination) accepts a UUID in upper case but does not normalise it
+// as ids are normalised (packages/core/src/model/page.ts: `z.uuid()` without `.toLowerCase()`).
+// PostgreSQL compares it as a uuid; the in-memory adapter compares strings
+// (packages/memory/src/page.ts), so for an id with hex letters the two adapters return different
+// pages: memory includes the row `after` names. Expected: the page after an id is the same
+// however the id is spelt, on both adapters.
 import { describe, expect, it } from "vitest";
-import { bothAdapters } from "./worlds.js";
+import { bothAdapters } from "../support/both-adapters.js";
 
 const adapters = bothAdapters();
 

@@ -1,13 +1,11 @@
-// Known bug: `expectedVersion` is any positive integer
-// (packages/core/src/tenancy/resources.ts, UpdateOptions), but PostgreSQL
-// stores versions as `integer`: 2^31 and above make the statement fail and the
-// call answer INTERNAL (a 5xx a caller can provoke) where the in-memory adapter
-// answers CONFLICT. Expected: the same 4xx on both adapters (VALIDATION for a
-// version no store can hold, or CONFLICT). Excluded from `pnpm test` until
-// fixed; remove the `expected-version-range` entry of proof/src/hostile/known-bugs.ts.
+// Regression test for a bug the campaign found, now fixed. It was: `expectedVersion` is any positive integer (packages/core/src/tenancy/resources.ts,
+// UpdateOptions), but PostgreSQL stores versions as `integer`: 2^31 and above make the statement
+// fail and the call answer INTERNAL (a 5xx a caller can provoke) where the in-memory adapter
+// answers CONFLICT. Expected: the same 4xx on both adapters (VALIDATION for a version no store
+// can hold, or CONFLICT).
 import { httpStatusOf } from "@rookery/core";
 import { describe, expect, it } from "vitest";
-import { bothAdapters } from "./worlds.js";
+import { bothAdapters } from "../support/both-adapters.js";
 
 const adapters = bothAdapters();
 
