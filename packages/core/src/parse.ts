@@ -17,13 +17,14 @@ export function safeParse<S extends z.ZodType>(
   input: unknown,
   path = "",
 ): Result<z.output<S>, ValidationIssue[]> {
-  let parsed: z.ZodSafeParseResult<z.output<S>>;
   try {
-    parsed = schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
+    const parsed = schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
+    // Inside the try too: zod formats the issues when `error` is first read,
+    // and the messages read the input again (its prototype, for the type name).
+    return parsed.success ? ok(parsed.data) : err(issuesFromZod(parsed.error));
   } catch {
     return err([{ path, message: "could not be read" }]);
   }
-  return parsed.success ? ok(parsed.data) : err(issuesFromZod(parsed.error));
 }
 
 /**
