@@ -34,6 +34,18 @@ const one = (
   call: (w, a) => untyped(call(w))(...a),
 });
 
+/**
+ * A well-formed invitation token naming A and an invitation that does not
+ * exist: the valid argument answers NOT_FOUND, and the hostile ones must too,
+ * or VALIDATION, without reaching further.
+ */
+const tokenShaped = (w: TenancyWorld): string =>
+  `rki_${Buffer.concat([
+    Buffer.from(w.a.tenantId.replaceAll("-", ""), "hex"),
+    Buffer.from("0190f0b2c3d47e5f8a6b7c8d9e0f1a2b", "hex"),
+    Buffer.alloc(32, 7),
+  ]).toString("base64url")}`;
+
 const PAGE_SLOTS: readonly Slot[] = [[0], [0, "limit"], [0, "after"]];
 
 /** `scope.resources(type).<method>(...)` with the type as the hostile slot (`[0]`). */
@@ -208,6 +220,24 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     (w) => [w.a.ws1],
     [[0]],
     (w) => owner(w).invitations.revoke,
+  ),
+  one(
+    "tenancy.invitations.inspect",
+    (w) => [tokenShaped(w)],
+    [[0]],
+    (w) => w.tenancy.invitations.inspect,
+  ),
+  one(
+    "tenancy.invitations.accept",
+    (w) => [tokenShaped(w), { userId: w.a.ids.member }],
+    [[0], [1], [1, "userId"]],
+    (w) => w.tenancy.invitations.accept,
+  ),
+  one(
+    "tenancy.invitations.decline",
+    (w) => [tokenShaped(w)],
+    [[0]],
+    (w) => w.tenancy.invitations.decline,
   ),
   one(
     "scope.can",
