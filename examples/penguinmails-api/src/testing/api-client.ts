@@ -83,3 +83,13 @@ export function expectProblem(answer: Answer, status: number, code: string): voi
   expect({ status: answer.status, code: answer.body?.code }).toEqual({ status, code });
   expect(answer.headers.get("content-type")).toBe("application/problem+json");
 }
+
+/** Clients signed in as several seeded people at once, by the local part of their e-mail. */
+export async function signedInAs<Name extends string>(
+  server: RunningServer,
+  emails: Record<Name, string>,
+): Promise<Record<Name, Client>> {
+  const entries = Object.entries<string>(emails);
+  const clients = await Promise.all(entries.map(([, email]) => signedIn(server, email)));
+  return Object.fromEntries(entries.map(([name], i) => [name, clients[i]])) as Record<Name, Client>;
+}
