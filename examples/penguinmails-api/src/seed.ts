@@ -145,6 +145,7 @@ export async function seed(tenancy: AppTenancy, auth: AppAuth): Promise<Seeded> 
   const p = penguin.scope;
   must(await p.settings.update({ timezone: "Europe/Paris", signature: "The Penguin Corp team" }));
   must(await p.settings.overrideForWorkspace(globex, { signature: "Penguin Corp for Globex" }));
+  must(await krill.scope.settings.update({ signature: "The Krill Inc team" }));
 
   return {
     tenants: { penguin: penguin.tenantId, krill: krill.tenantId },

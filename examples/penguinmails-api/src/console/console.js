@@ -104,6 +104,7 @@ async function render() {
     return renderSignIn();
   }
   $("sign-in").hidden = true;
+  $("demo-logins").replaceChildren(); // nothing of the other companies stays in the page
   $("who").hidden = false;
   $("sign-out").hidden = false;
   $("who").textContent = `${session.user.name ?? session.user.email}`;
@@ -189,7 +190,7 @@ async function renderConsole(session) {
 
   $("who").textContent =
     `${session.user.name ?? session.user.email} · ${permissions.role} · ${tenant.name}`;
-  $("console").replaceChildren(
+  const parts = [
     h("h1", {}, tenant.name),
     h(
       "p",
@@ -221,7 +222,8 @@ async function renderConsole(session) {
     templatesSection(ctx, templates.items),
     subscriptionSection(ctx, subscription),
     denialsSection(denials, workspaces.items),
-  );
+  ];
+  $("console").replaceChildren(...parts.filter((part) => part !== null));
   $("console").hidden = false;
 }
 
