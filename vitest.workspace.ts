@@ -67,7 +67,24 @@ export const projects = [
   },
   {
     extends: true as const,
-    test: { name: "examples", root: resolve(here, "examples"), ...inMemory },
+    test: {
+      name: "examples",
+      root: resolve(here, "examples"),
+      exclude: ["**/node_modules/**", "**/*.postgres.test.ts"],
+      ...inMemory,
+    },
+  },
+  {
+    // The PenguinMails API on PostgreSQL: migrated at start, as its README says.
+    extends: true as const,
+    test: {
+      name: "examples-postgres",
+      root: resolve(here, "examples"),
+      include: ["**/*.postgres.test.ts"],
+      exclude: ["**/node_modules/**"],
+      globalSetup: [resolve(here, "packages", "nile", "test-support", "global-setup.ts")],
+      ...onPostgres,
+    },
   },
   {
     extends: true as const,

@@ -144,7 +144,7 @@ describe("the web console in headless Chromium", () => {
     const acme = page.getByRole("article", { name: "Acme Client" });
     await acme.waitFor();
     expect(await page.getByRole("article").count()).toBe(1);
-    expect(await page.locator("body").innerText()).not.toContain("Globex");
+    expect(await page.locator("body").textContent()).not.toContain("Globex");
     expect(await explanationOf(page.getByRole("button", { name: "Invite" }))).toBe(
       "Not allowed: role member is not granted member.add.",
     );
