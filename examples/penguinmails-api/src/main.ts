@@ -1,10 +1,13 @@
 import { startServer } from "./server.js";
 
 // `pnpm demo` (from the repository's root) or `pnpm start` here: see the README.
+// `--memory` (the demo) ignores DATABASE_URL and NILEDB_*: always memory, always seeded.
+const memoryOnly = process.argv.includes("--memory");
 const port = Number(process.env.PORT ?? 3000);
 const server = await startServer({
   port,
   hostname: process.env.HOST ?? "127.0.0.1",
+  ...(memoryOnly ? { env: { BASE_URL: process.env.BASE_URL } } : {}),
 }).catch((error: unknown) => {
   const busy = (error as { code?: string }).code === "EADDRINUSE";
   console.error(
