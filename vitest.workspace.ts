@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { configDefaults } from "vitest/config";
 
 /**
  * The test projects of the monorepo. The root `vitest.config.ts` hands this
@@ -67,7 +68,24 @@ export const projects = [
   },
   {
     extends: true as const,
-    test: { name: "examples", root: resolve(here, "examples"), ...inMemory },
+    test: {
+      name: "examples",
+      root: resolve(here, "examples"),
+      exclude: [...configDefaults.exclude, "**/*.postgres.test.ts"],
+      ...inMemory,
+    },
+  },
+  {
+    // The examples' code that docs show on PostgreSQL (`*.postgres.test.ts`), on a cluster
+    // its global setup starts, as the nile project's.
+    extends: true as const,
+    test: {
+      name: "examples-postgres",
+      root: resolve(here, "examples"),
+      include: ["**/*.postgres.test.ts"],
+      globalSetup: [resolve(here, "packages", "nile", "test-support", "global-setup.ts")],
+      ...onPostgres,
+    },
   },
   {
     extends: true as const,
