@@ -56,7 +56,8 @@ function markdownUnder(dir: string): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return markdownUnder(path);
+      // docs/api is the generated API reference (`pnpm docs`), not a page.
+      if (entry.isDirectory()) return path === join(docsDir, "api") ? [] : markdownUnder(path);
       return entry.name.endsWith(".md") ? [path] : [];
     });
 }
