@@ -1,4 +1,4 @@
-import { RookeryErrors, type Tenant, type User } from "@rookery/core";
+import { RookeryErrors, type Tenant, type User, type UserId } from "@rookery/core";
 import type {
   PlatformEventRepository,
   PlatformUnit,
@@ -169,14 +169,14 @@ function claims(draft: Draft<PlatformTables>): TenantClaimRepository {
       return ok(true);
     },
     releaseAll: (tenantId) => {
-      let released = 0;
+      const released: UserId[] = [];
       for (const [userId, claim] of draft.read("claims")) {
         if (claim.tenantId === tenantId) {
           draft.write("claims").delete(userId);
-          released += 1;
+          released.push(userId as UserId);
         }
       }
-      return ok(released);
+      return ok(released.sort());
     },
   };
 }

@@ -22,10 +22,10 @@ describe("bench:nile smoke run (tiny counts)", () => {
     });
     const lines = reportLines(figures);
     expect(lines.map((line) => line.replace(/[0-9.]+/g, "N"))).toEqual([
-      "ratio rookery/raw-read: N",
-      "ratio rookery/raw-uow: N",
-      "ratio rookery/nile-sdk-read: N",
-      "round trips per scoped read: N",
+      "ratio unit-app-read/raw-read: N",
+      "ratio unit-N-app-statements/raw-transaction: N",
+      "ratio unit-app-read/nile-sdk-read: N",
+      "round trips per repository read: N",
       "connections at N tenants: rookery N, nile-sdk N",
       "nile-sdk withContext, N units over N tenants: N under another tenant, N under none, " +
         "N foreign rows seen, N failed, N unfinished, peak N connections",

@@ -80,7 +80,7 @@ export async function runNileBench(o: BenchOptions): Promise<BenchFigures> {
         return nile.withContext({ tenantId: t }, (ctx) => ctx.query(READ, [t, w]));
       },
     });
-    o.log(`scoped read, µs per call: ${JSON.stringify(rounded(reads))}`);
+    o.log(`one application read in a unit, µs per call: ${JSON.stringify(rounded(reads))}`);
 
     const uows = await compare(o.rounds, Math.max(1, Math.floor(o.iterations / 4)), {
       raw: async (i) => {
@@ -104,7 +104,9 @@ export async function runNileBench(o: BenchOptions): Promise<BenchFigures> {
         );
       },
     });
-    o.log(`5-statement unit of work, µs per call: ${JSON.stringify(rounded(uows))}`);
+    o.log(
+      `5 application statements in a write unit, µs per call: ${JSON.stringify(rounded(uows))}`,
+    );
 
     const roundTripsPerRead = await countRoundTrips(o.appUrl, pick);
     const connections = await connectionsAt(o, seeded.tenants.slice(0, o.activeTenants));

@@ -119,6 +119,6 @@ export interface TenantClaimRepository {
   get(userId: UserId): Async<TenantClaim | null>;
   /** Releases the claim only if `tenantId` holds it. Returns whether one went. */
   release(userId: UserId, tenantId: TenantId): Async<boolean>;
-  /** Releases every claim of a tenant (offboarding). Returns how many went. */
-  releaseAll(tenantId: TenantId): Async<number>;
+  /** Releases every claim of a tenant (offboarding). Returns the users released, in ascending id order. */
+  releaseAll(tenantId: TenantId): Async<readonly UserId[]>;
 }

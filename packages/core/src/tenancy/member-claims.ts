@@ -3,6 +3,7 @@ import type { RookeryError } from "../errors.js";
 import type { TenantId, UserId } from "../ids.js";
 import type { PlatformUnit } from "../port/platform-unit.js";
 import { nowIso, type TenancyEnv } from "./env.js";
+import { retryUnavailable } from "./retry.js";
 import { writeAudit } from "./scoped.js";
 
 /** A user claimed for a tenant, and whether this call took the claim (so that it can be undone). */
@@ -74,7 +75,7 @@ export function joinWithClaim<T>(
           { intent: "read", actorId: joining.actorId },
         );
         if (now.isOk() && now.value === null)
-          await releaseClaim(env, joining.tenantId, claim.userId);
+          await retryUnavailable(() => releaseClaim(env, joining.tenantId, claim.userId));
       }
       return err(written.error);
     }
@@ -100,11 +101,12 @@ function releaseClaim(
  */
 export function releaseAfterRemoval(env: TenancyEnv, joining: Joining, userId: UserId) {
   return safeTry(async function* () {
-    yield* releaseClaim(env, joining.tenantId, userId);
-    const back = yield* env.adapter.tenant(
-      joining.tenantId,
-      (unit) => unit.memberships.get(userId),
-      { intent: "read", actorId: joining.actorId },
+    yield* retryUnavailable(() => releaseClaim(env, joining.tenantId, userId));
+    const back = yield* retryUnavailable(() =>
+      env.adapter.tenant(joining.tenantId, (unit) => unit.memberships.get(userId), {
+        intent: "read",
+        actorId: joining.actorId,
+      }),
     );
     if (back !== null) yield* confirmClaim(env, joining, userId);
     return ok(undefined);
@@ -119,10 +121,15 @@ export function releaseAfterRemoval(env: TenancyEnv, joining: Joining, userId: U
  */
 function confirmClaim(env: TenancyEnv, joining: Joining, userId: UserId) {
   return safeTry(async function* () {
-    const claim = await env.adapter.platform((unit) =>
-      unit.claims.claim({ userId, tenantId: joining.tenantId, claimedAt: nowIso(env) }),
+    const claim = await retryUnavailable(() =>
+      env.adapter.platform((unit) =>
+        unit.claims.claim({ userId, tenantId: joining.tenantId, claimedAt: nowIso(env) }),
+      ),
     );
     if (claim.isOk()) return ok(undefined);
+    // Still unreachable after the retries: the claim this join took most likely stands, so the
+    // membership stays with it rather than being withdrawn on a guess.
+    if (claim.error.code === "UNAVAILABLE") return err(claim.error);
     yield* env.adapter.tenant(
       joining.tenantId,
       (unit) =>

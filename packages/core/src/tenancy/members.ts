@@ -105,6 +105,10 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
       safeTry(async function* () {
         const userId = yield* parseField(UserIdInput, rawUserId, "userId");
         const role = yield* parseField(RoleInput, rawRole, "role");
+        // The person's profile first: once the change commits, nothing may fail the call.
+        const user = yield* env.adapter.platform((unit) => unit.users.get(userId), {
+          intent: "read",
+        });
         const changed = yield* runScoped(env, who, "write", (s) =>
           safeTry(async function* () {
             const current = yield* getMembership(s, userId);
@@ -120,13 +124,20 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
             return ok(updated);
           }),
         );
-        const [member] = yield* withProfiles([changed]);
-        return member === undefined ? err(RookeryErrors.notFound("membership")) : ok(member);
+        return ok(toMember(changed, user));
       }),
     remove: (rawUserId) =>
       safeTry(async function* () {
         const userId = yield* parseField(UserIdInput, rawUserId, "userId");
-        yield* runScoped(env, who, "write", (s) => removeMember(s, userId));
+        const removed = await runScoped(env, who, "write", (s) => removeMember(s, userId));
+        if (removed.isErr()) {
+          // Not a member: a removal an outage stopped between its units may have left the
+          // person claimed by this tenant. Finishing it frees them (a join under way re-takes
+          // its claim); the answer stays NOT_FOUND.
+          if (removed.error.code === "NOT_FOUND" && removed.error.entity === "membership")
+            await releaseAfterRemoval(env, joiningOf(who), userId);
+          return err(removed.error);
+        }
         return releaseAfterRemoval(env, joiningOf(who), userId);
       }),
     leave: () =>

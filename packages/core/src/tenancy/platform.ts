@@ -16,6 +16,7 @@ import {
   type ProvisioningSweepReport,
   sweepProvisioning,
 } from "./provisioning-sweep.js";
+import { retryUnavailable } from "./retry.js";
 import { exportTenant, readAll, type TenantExport } from "./tenant-export.js";
 import {
   FindUserInput,
@@ -190,31 +191,36 @@ export function platformHandle(env: TenancyEnv, operator: string | null = null):
           }),
         );
         // The members' user rows are personal data of this tenant's people: they go too,
-        // unless a person has since joined another tenant.
-        const users = yield* env.adapter.platform((unit) =>
-          safeTry(async function* () {
-            let removed = 0;
-            for (const userId of memberIds) {
-              const claim = yield* unit.claims.get(userId);
-              if (claim === null || claim.tenantId === tenant.id) {
-                if (yield* unit.users.remove(userId)) removed += 1;
+        // unless a person has since joined another tenant. The people are those the tenant
+        // still claims as well as its members: after a purge stopped between its two units,
+        // the members' rows are gone but the claims still name them, so a retry finds them.
+        // Idempotent, so a connection lost on the way is retried at once.
+        const users = yield* retryUnavailable(() =>
+          env.adapter.platform((unit) =>
+            safeTry(async function* () {
+              const released = yield* unit.claims.releaseAll(tenant.id);
+              let removed = 0;
+              for (const userId of new Set([...memberIds, ...released])) {
+                const claim = yield* unit.claims.get(userId);
+                if (claim === null) {
+                  if (yield* unit.users.remove(userId)) removed += 1;
+                }
               }
-            }
-            yield* unit.claims.releaseAll(tenant.id);
-            yield* unit.tenants.remove(tenant.id);
-            // The tenant's log is gone with it: its last event is delivered from the shared
-            // outbox, and names nothing but ids, since the purge removed the tenant's data.
-            yield* unit.events.add(
-              auditEvent(
-                env,
-                tenant.id,
-                null,
-                { action: "tenant.purge", target: { type: "tenant", id: tenant.id } },
-                operator,
-              ),
-            );
-            return ok(removed);
-          }),
+              yield* unit.tenants.remove(tenant.id);
+              // The tenant's log is gone with it: its last event is delivered from the shared
+              // outbox, and names nothing but ids, since the purge removed the tenant's data.
+              yield* unit.events.add(
+                auditEvent(
+                  env,
+                  tenant.id,
+                  null,
+                  { action: "tenant.purge", target: { type: "tenant", id: tenant.id } },
+                  operator,
+                ),
+              );
+              return ok(removed);
+            }),
+          ),
         );
         return ok({ ...counts, users });
       }),

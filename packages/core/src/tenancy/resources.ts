@@ -132,7 +132,7 @@ export function resourceService<Schema extends z.ZodType>(
               yield* s.env.authorizer.authorize(s.actor, `${type}.create`, target(s, workspaceId));
               yield* writable(ws);
               const at = nowIso(env);
-              const created = yield* s.unit.resources.insert({
+              const row: Resource = {
                 tenantId: s.unit.tenantId,
                 id: env.ids() as ResourceId,
                 type,
@@ -142,12 +142,14 @@ export function resourceService<Schema extends z.ZodType>(
                 createdBy: s.actor.userId as UserId,
                 createdAt: at,
                 updatedAt: at,
-              });
+              };
+              // The event and the row leave together; the unit fails if either does.
               yield* s.audit({
                 action: `${type}.create`,
-                target: { type, id: created.id },
-                after: created.data,
+                target: { type, id: row.id },
+                after: data,
               });
+              const created = yield* s.unit.resources.insert(row);
               return ok(typed(created));
             }),
           (unit) => (workspaceId === null ? okAsync(null) : unit.workspaces.get(workspaceId)),
@@ -181,13 +183,13 @@ export function resourceService<Schema extends z.ZodType>(
                 options.expectedVersion === undefined
                   ? { data, updatedAt: nowIso(env) }
                   : { data, updatedAt: nowIso(env), expectedVersion: options.expectedVersion };
-              const updated = yield* s.unit.resources.update(type, id, update);
               yield* s.audit({
                 action: `${type}.update`,
                 target: { type, id },
                 before: current.data,
-                after: updated.data,
+                after: data,
               });
+              const updated = yield* s.unit.resources.update(type, id, update);
               return ok(typed(updated));
             }),
           readResource(id),
@@ -205,12 +207,12 @@ export function resourceService<Schema extends z.ZodType>(
               const current = yield* allowedOn(s, found, "delete");
               // A delete is a write too: an archived workspace is frozen until unarchived.
               yield* writableWorkspace(s, current.workspaceId);
-              yield* s.unit.resources.remove(type, id);
               yield* s.audit({
                 action: `${type}.delete`,
                 target: { type, id },
                 before: current.data,
               });
+              yield* s.unit.resources.remove(type, id);
               return ok(undefined);
             }),
           readResource(id),

@@ -1,4 +1,4 @@
-import { err, type Result, type ResultAsync } from "neverthrow";
+import { err, okAsync, type Result, type ResultAsync } from "neverthrow";
 import type { RookeryError } from "../errors.js";
 import type { TenantId, UserId } from "../ids.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
@@ -13,7 +13,11 @@ export interface ScopeIdentity {
   readonly tenantId: TenantId;
 }
 
-/** A unit of work with its freshly read actor and an audit writer bound to both. */
+/**
+ * A unit of work with its freshly read actor and an audit writer bound to
+ * both. `audit` sends the event at once and answers at once; the unit waits
+ * for it before it commits, and fails if it could not be written.
+ */
 export interface ScopedUnit {
   readonly unit: TenantUnit;
   readonly actor: Actor;
@@ -63,15 +67,27 @@ export function runScoped<T, P>(
       if (actor.isErr()) return err(actor.error);
       if (prefetched?.isErr()) return err(prefetched.error);
       const value = prefetched?.isOk() ? prefetched.value : undefined;
-      return body(
+      // Audit events leave as soon as they are recorded, with the change's own statements,
+      // and are waited for once the body is done: the unit fails if one could not be written.
+      const audits: ResultAsync<void, RookeryError>[] = [];
+      const done = await body(
         {
           unit,
           actor: actor.value,
           env,
-          audit: (event) => writeAudit(env, unit, actor.value.userId, event),
+          audit: (event) => {
+            audits.push(writeAudit(env, unit, actor.value.userId, event));
+            return okAsync(undefined);
+          },
         },
         value,
       );
+      if (done.isErr()) return done;
+      for (const written of audits) {
+        const audited = await written;
+        if (audited.isErr()) return err(audited.error);
+      }
+      return done;
     },
     { intent, actorId: who.userId },
   );

@@ -1,4 +1,4 @@
-import { RookeryErrors } from "@rookery/core";
+import { RookeryErrors, type UserId } from "@rookery/core";
 import type { TenantClaim, TenantClaimRepository } from "@rookery/core/adapter";
 import { errAsync, okAsync } from "neverthrow";
 import { firstOrNull } from "../sql/rows.js";
@@ -52,9 +52,10 @@ export function claimRepository(s: UnitSession): TenantClaimRepository {
     releaseAll: (tenantId) =>
       s
         .rows(
-          `DELETE FROM public.rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid RETURNING 1`,
+          `DELETE FROM public.rookery_tenant_claims WHERE claimed_tenant_id = $1::uuid
+           RETURNING user_id AS "userId"`,
           [tenantId],
         )
-        .map((rows) => rows.length),
+        .map((rows) => rows.map((row) => row.userId as UserId).sort()),
   };
 }

@@ -1,10 +1,13 @@
 /**
  * What a connection must not carry to the next unit once the application's
  * own SQL ran on it: WITH HOLD cursors, a role or session settings changed
- * for the session, LISTEN channels, session advisory locks, cached plans,
- * temporary tables (and whatever else lives in `pg_temp`) and sequence state.
+ * for the session, LISTEN channels, session advisory locks, temporary tables
+ * (and whatever else lives in `pg_temp`) and sequence state.
  *
- * It is `DISCARD ALL` without `DEALLOCATE ALL`: `pg` remembers which named
+ * It is `DISCARD ALL` without `DEALLOCATE ALL` and `DISCARD PLANS`. Cached
+ * plans hold no data (PostgreSQL re-validates them when what they read
+ * changes), and Rookery's own prepared statements keep theirs, so the units
+ * after this one do not plan every statement again. `pg` remembers which named
  * statements each connection has prepared, and dropping them behind its back
  * would break the application's own named queries on the pool. (The
  * application's SQL cannot `PREPARE` through Rookery.) `DISCARD ALL` itself
@@ -19,4 +22,4 @@
  */
 export const SESSION_RESET =
   "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *; " +
-  "SELECT pg_catalog.pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES";
+  "SELECT pg_catalog.pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";

@@ -144,8 +144,8 @@ export class UnitSession {
     // Pipelined: the check leaves with the statement. Otherwise it follows
     // once the statement answered, as pg would queue it anyway (and warns
     // when asked to queue).
-    const sentCheck = this.#client.pipeline ? this.#query(check.text, check.values, true) : null;
-    const checked = () => sentCheck ?? this.#query(check.text, check.values, true);
+    const sentCheck = this.#client.pipeline ? this.#own(check.text, check.values) : null;
+    const checked = () => sentCheck ?? this.#own(check.text, check.values);
     return new ResultAsync(this.#settled(sent, checked));
   }
 
@@ -237,11 +237,16 @@ export class UnitSession {
   /** Sends all at once on a pipelined client; one after another otherwise. */
   async #flight(statements: readonly Statement[]): Promise<PromiseSettledResult<QueryResult>[]> {
     if (this.#client.pipeline) {
-      return Promise.all(statements.map((s) => settle(this.#query(s.text, s.values))));
+      return Promise.all(statements.map((s) => settle(this.#send(s))));
     }
     const settled: PromiseSettledResult<QueryResult>[] = [];
-    for (const s of statements) settled.push(await settle(this.#query(s.text, s.values)));
+    for (const s of statements) settled.push(await settle(this.#send(s)));
     return settled;
+  }
+
+  /** A statement of the unit's end: the check (prepared, it has values), COMMIT, the reset. */
+  #send(s: Statement): Promise<QueryResult> {
+    return s.values.length > 0 ? this.#own(s.text, s.values) : this.#query(s.text, s.values);
   }
 
   /** One of Rookery's own statements: prepared by name where the spec allows. */

@@ -79,6 +79,27 @@ export const membersGroup = defineGroup("tenancy: members", (test) => {
     expectErr(byEmail, "VALIDATION");
   });
 
+  test("removing a person the tenant claims without a membership (a removal stopped half-way) frees them", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy, a, b } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "Mia@A.example", "Mia");
+    // The state a removal leaves when the database is lost between its two units.
+    expectOk(
+      await adapter.platform((u) =>
+        u.claims.claim({
+          userId: mia.id,
+          tenantId: a.tenantId,
+          claimedAt: "2026-01-01T00:00:00.000Z",
+        }),
+      ),
+    );
+    expectErr(await a.as.admin.members.remove(mia.id), "NOT_FOUND", "membership");
+    expect((await inspect.rows("claims")).map((c) => c.userId)).not.toContain(mia.id);
+    expectOk(await b.as.admin.members.add({ userId: mia.id }), "another tenant can now add her");
+  });
+
   test("a member of this tenant cannot be added twice", async ({ adapter, inspect }) => {
     const { a } = await tenancyWorld(adapter);
     const result = await expectNoChange(inspect, () =>

@@ -1,4 +1,4 @@
-// Known bug: members.add, members.remove and members.leave run several units
+// Regression test for a bug the campaign found, now fixed. It was: members.add, members.remove and members.leave run several units
 // of work (the claim on the person is shared data, the membership the tenant's),
 // and a unit failing between them leaves the person claimed by the tenant
 // without being its member: `tenancy.as` answers NOT_FOUND, every other tenant
@@ -13,9 +13,9 @@
 // faults; excluded from `pnpm test` until fixed; remove the `claim-left-behind`
 // entry of proof/src/faults/known-bugs.ts with the fix.
 import { describe, expect, it } from "vitest";
-import { BOUNDARY_CALLS } from "../src/faults/boundary-calls.js";
-import { attempt } from "../src/faults/boundary-stores.js";
-import { bothAdapters } from "../src/support/both-adapters.js";
+import { BOUNDARY_CALLS } from "../faults/boundary-calls.js";
+import { attempt } from "../faults/boundary-stores.js";
+import { bothAdapters } from "../support/both-adapters.js";
 
 const adapters = bothAdapters();
 const CASES: readonly [string, number][] = [

@@ -1,4 +1,4 @@
-// Known bug: some calls commit their change, then run another unit of work, and
+// Regression test for a bug the campaign found, now fixed. It was: some calls commit their change, then run another unit of work, and
 // answer UNAVAILABLE when that later unit fails although the change stands:
 // - members.changeRole: the role changed, then reading the profile failed;
 // - members.remove / leave: the person removed and freed, then the check for a
@@ -12,9 +12,9 @@
 // excluded from `pnpm test` until fixed; remove the `error-after-commit` entry
 // of proof/src/faults/known-bugs.ts with the fix.
 import { describe, expect, it } from "vitest";
-import { BOUNDARY_CALLS } from "../src/faults/boundary-calls.js";
-import { attempt } from "../src/faults/boundary-stores.js";
-import { bothAdapters } from "../src/support/both-adapters.js";
+import { BOUNDARY_CALLS } from "../faults/boundary-calls.js";
+import { attempt } from "../faults/boundary-stores.js";
+import { bothAdapters } from "../support/both-adapters.js";
 
 const adapters = bothAdapters();
 const CASES: readonly [string, number][] = [
