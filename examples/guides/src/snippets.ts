@@ -56,7 +56,7 @@ function markdownUnder(dir: string): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const path = join(dir, entry.name);
-      // docs/api is the generated API reference (`pnpm docs`), not a page.
+      // docs/api is the generated API reference (`pnpm run docs`), not a page.
       if (entry.isDirectory()) return path === join(docsDir, "api") ? [] : markdownUnder(path);
       return entry.name.endsWith(".md") ? [path] : [];
     });
