@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { configDefaults } from "vitest/config";
 
 /**
  * The test projects of the monorepo. The root `vitest.config.ts` hands this
@@ -70,18 +71,18 @@ export const projects = [
     test: {
       name: "examples",
       root: resolve(here, "examples"),
-      exclude: ["**/node_modules/**", "**/*.postgres.test.ts"],
+      exclude: [...configDefaults.exclude, "**/*.postgres.test.ts"],
       ...inMemory,
     },
   },
   {
-    // The PenguinMails API on PostgreSQL: migrated at start, as its README says.
+    // The examples' code on PostgreSQL (`*.postgres.test.ts`): the PenguinMails API, migrated at
+    // start as its README says, and what docs show; on a cluster its global setup starts.
     extends: true as const,
     test: {
       name: "examples-postgres",
       root: resolve(here, "examples"),
       include: ["**/*.postgres.test.ts"],
-      exclude: ["**/node_modules/**"],
       globalSetup: [resolve(here, "packages", "nile", "test-support", "global-setup.ts")],
       ...onPostgres,
     },

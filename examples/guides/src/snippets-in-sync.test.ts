@@ -1,30 +1,50 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { blocksOf, dedent, guideFiles, markersOf, regionsOf, sourceRegions } from "./snippets.js";
+import {
+  blocksOf,
+  dedent,
+  guideFiles,
+  guideSources,
+  isCheckedSource,
+  markersOf,
+  pageName,
+  QUOTED_LANGUAGES,
+  regionsOf,
+  sourceRegions,
+} from "./snippets.js";
 
-const guides = guideFiles();
+const pages = guideFiles();
 
-describe("the guides quote the code of examples/guides", () => {
-  it("finds the guides", () => {
-    expect(guides.length).toBeGreaterThanOrEqual(8);
+describe("the docs quote code that tests compile and run", () => {
+  it("finds every page: docs/, the guides, the root README and the packages' READMEs", () => {
+    const names = pages.map(pageName);
+    expect(names).toContain("docs/guides/members.md");
+    expect(names).toContain("docs/security.md");
+    expect(names).toContain("README.md");
+    expect(names).toContain("packages/core/README.md");
+    expect(names.length).toBeGreaterThanOrEqual(29);
   });
 
-  describe.each(guides.map((path) => [path.split("/").at(-1) ?? path, path]))("%s", (_, path) => {
+  describe.each(pages.map((path) => [pageName(path), path]))("%s", (_, path) => {
     const markdown = readFileSync(path, "utf8");
     const blocks = blocksOf(path, markdown);
 
-    it("has a marker before every ts block, naming a region that exists", () => {
+    it("has a marker before every code block a reader would run, naming a region that exists", () => {
       const problems: string[] = [];
-      for (const block of blocks.filter((b) => b.lang === "ts" || b.lang === "typescript")) {
+      for (const block of blocks.filter((b) => QUOTED_LANGUAGES.has(b.lang))) {
         const where = `${block.guide}:${block.line}`;
         if (block.snippet === null) {
-          problems.push(`${where}: a ts block without a snippet marker`);
+          problems.push(`${where}: a ${block.lang} block without a snippet marker`);
           continue;
         }
         const regions = sourceRegions(block.snippet.file);
-        if (regions === null) problems.push(`${where}: no file src/${block.snippet.file}.ts`);
+        if (regions === null) problems.push(`${where}: no file ${block.snippet.file}.ts`);
         else if (!regions.has(block.snippet.region))
           problems.push(`${where}: no region ${block.snippet.region} in ${block.snippet.file}.ts`);
+        else if (!isCheckedSource(block.snippet.file))
+          problems.push(
+            `${where}: ${block.snippet.file}.ts is not in the src of an example or a package`,
+          );
       }
       expect(problems).toEqual([]);
     });
@@ -51,16 +71,13 @@ describe("the guides quote the code of examples/guides", () => {
     });
   });
 
-  it("uses every region of the guide sources somewhere", () => {
-    const quoted = new Set(
-      guides.flatMap((path) =>
-        blocksOf(path).flatMap((b) =>
-          b.snippet === null ? [] : [`${b.snippet.file}#${b.snippet.region}`],
-        ),
-      ),
+  it("quotes every region of examples/guides and of every file a page quotes from", () => {
+    const quotes = pages.flatMap((path) =>
+      blocksOf(path).flatMap((b) => (b.snippet === null ? [] : [b.snippet])),
     );
-    const files = guides.map((path) => (path.split("/").at(-1) ?? "").replace(/\.md$/, ""));
-    const unused = files.flatMap((file) =>
+    const quoted = new Set(quotes.map((q) => `${q.file}#${q.region}`));
+    const files = new Set([...guideSources(), ...quotes.map((q) => q.file)]);
+    const unused = [...files].flatMap((file) =>
       [...(sourceRegions(file) ?? new Map()).keys()]
         .map((region) => `${file}#${region}`)
         .filter((name) => !quoted.has(name)),
@@ -87,5 +104,13 @@ describe("the snippet reader", () => {
     const blocks = blocksOf("guide.md", md);
     expect(blocks.map((b) => b.snippet)).toEqual([null, { file: "members", region: "x" }]);
     expect(blocks[1]?.text).toBe("b");
+  });
+
+  it("accepts quotes from the src of examples and packages only", () => {
+    expect(isCheckedSource("members")).toBe(true);
+    expect(isCheckedSource("examples/http/src/hono-app")).toBe(true);
+    expect(isCheckedSource("packages/memory/src/memory-adapter")).toBe(true);
+    expect(isCheckedSource("scripts/tsup-config")).toBe(false);
+    expect(isCheckedSource("packages/nile/test-support/global-setup")).toBe(false);
   });
 });

@@ -1,22 +1,35 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 
 /**
- * The guides in docs/guides quote their code from this package: a ```ts
+ * The docs quote their code from sources that tests compile and run: a ```ts
  * block preceded by `<!-- snippet: members#add-member -->` must equal the
  * region `// #region add-member` ... `// #endregion add-member` of
- * `src/members.ts`, indentation trimmed.
+ * `examples/guides/src/members.ts`, indentation trimmed. A file named with a
+ * slash is a repository path without `.ts` (`examples/http/src/hono-app`).
+ * Every page of docs/, the root README and the packages' READMEs are checked.
  */
-export const guidesDir = resolve(import.meta.dirname, "../../../docs/guides");
+const repositoryRoot = resolve(import.meta.dirname, "../../..");
+const docsDir = join(repositoryRoot, "docs");
+export const guidesDir = join(docsDir, "guides");
 const sourceDir = import.meta.dirname;
 
-/** `file` is a file of this package's src, or a repository path such as `packages/memory/src/x`. */
 const marker = /^<!-- snippet: ([a-z0-9./-]+)#([a-z0-9-]+) -->$/;
-const repositoryRoot = resolve(import.meta.dirname, "../../..");
 const fence = /^```(\S*)\s*$/;
 
-/** A code block of a guide, with the snippet its marker names (null when it has none). */
+/** Languages whose blocks must be quoted from a source: code a reader would copy and run. */
+export const QUOTED_LANGUAGES: ReadonlySet<string> = new Set([
+  "ts",
+  "typescript",
+  "tsx",
+  "js",
+  "javascript",
+  "mjs",
+]);
+
+/** A code block of a page, with the snippet its marker names (null when it has none). */
 export interface GuideBlock {
+  /** The page's path from the repository root. */
   readonly guide: string;
   /** 1-based line of the opening fence. */
   readonly line: number;
@@ -28,22 +41,36 @@ export interface GuideBlock {
   readonly end: number;
 }
 
-/** Pages outside docs/guides whose code blocks are quoted the same way. */
-const otherDocs = [resolve(guidesDir, "..", "adapters.md"), resolve(guidesDir, "..", "http.md")];
-
+/** Every page whose code blocks are checked: docs/ (all of it), the root README, each package's README. */
 export function guideFiles(): string[] {
-  return [
-    ...readdirSync(guidesDir)
-      .filter((name) => name.endsWith(".md"))
-      .sort()
-      .map((name) => join(guidesDir, name)),
-    ...otherDocs,
-  ];
+  const packages = join(repositoryRoot, "packages");
+  const readmes = readdirSync(packages)
+    .sort()
+    .map((name) => join(packages, name, "README.md"))
+    .filter((path) => existsSync(path));
+  return [...markdownUnder(docsDir), join(repositoryRoot, "README.md"), ...readmes];
+}
+
+function markdownUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      // docs/api is the generated API reference (`pnpm run docs`), not a page.
+      if (entry.isDirectory()) return path === join(docsDir, "api") ? [] : markdownUnder(path);
+      return entry.name.endsWith(".md") ? [path] : [];
+    });
+}
+
+/** A page's path from the repository root, as problems name it. */
+export function pageName(path: string): string {
+  return relative(repositoryRoot, path);
 }
 
 export function blocksOf(path: string, markdown = readFileSync(path, "utf8")): GuideBlock[] {
   const lines = markdown.split("\n");
   const blocks: GuideBlock[] = [];
+  const name = path.startsWith(repositoryRoot) ? pageName(path) : basename(path);
   let i = 0;
   while (i < lines.length) {
     const open = fence.exec(lines[i] ?? "");
@@ -56,7 +83,7 @@ export function blocksOf(path: string, markdown = readFileSync(path, "utf8")): G
     const previous = previousNonBlank(lines, i);
     const named = previous === undefined ? null : marker.exec(previous.trim());
     blocks.push({
-      guide: basename(path),
+      guide: name,
       line: i + 1,
       lang: open[1] ?? "",
       text: lines.slice(i + 1, close).join("\n"),
@@ -69,7 +96,7 @@ export function blocksOf(path: string, markdown = readFileSync(path, "utf8")): G
   return blocks;
 }
 
-/** The markers of a guide, so that a marker followed by no ```ts block is caught too. */
+/** The markers of a page, so that a marker followed by no ```ts block is caught too. */
 export function markersOf(markdown: string): { file: string; region: string; line: number }[] {
   return markdown.split("\n").flatMap((text, index) => {
     const named = marker.exec(text.trim());
@@ -102,16 +129,34 @@ export function regionsOf(source: string): Map<string, string> {
   return regions;
 }
 
+/** The source file a marker names: this package's src without a slash, else a repository path. */
+function sourcePath(file: string): string {
+  return file.includes("/") ? join(repositoryRoot, `${file}.ts`) : join(sourceDir, `${file}.ts`);
+}
+
 export function sourceRegions(file: string): Map<string, string> | null {
-  const path = file.includes("/")
-    ? join(repositoryRoot, `${file}.ts`)
-    : join(sourceDir, `${file}.ts`);
   try {
-    return regionsOf(readFileSync(path, "utf8"));
+    return regionsOf(readFileSync(sourcePath(file), "utf8"));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/**
+ * Where quoted code may live: the `src` of an example or a package, which
+ * `pnpm typecheck` compiles and whose tests run it.
+ */
+export function isCheckedSource(file: string): boolean {
+  return /^(examples|packages)\/[a-z0-9-]+\/src\//.test(relative(repositoryRoot, sourcePath(file)));
+}
+
+/** This package's sources, tests aside: each of their regions must be quoted by some page. */
+export function guideSources(): string[] {
+  return readdirSync(sourceDir)
+    .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+    .map((name) => name.replace(/\.ts$/, ""))
+    .sort();
 }
 
 export function dedent(lines: readonly string[]): string[] {

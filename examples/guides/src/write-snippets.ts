@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { blocksOf, guideFiles, sourceRegions } from "./snippets.js";
 
-// Rewrites every marked block of docs/guides from its region, so a change to
-// the code is carried into the guides by one command; the sync test checks it.
+// Rewrites every marked block of the checked pages (docs/, the READMEs) from its
+// region, so a change to the code is carried into the docs by one command; the
+// sync test checks it.
 for (const path of guideFiles()) {
   const lines = readFileSync(path, "utf8").split("\n");
   // Last block first, so earlier line numbers stay valid while splicing.

@@ -1,3 +1,11 @@
+/**
+ * For adapter authors: the port an adapter implements, the zod schemas of the
+ * rows it stores, the errors it answers with, and `guardAdapter`.
+ *
+ * @packageDocumentation
+ * @module @rookery/core/adapter
+ */
+
 // The public surface of @rookery/core for adapter authors, listed by name:
 // the port an adapter implements, the model's schemas its rows follow, the
 // errors it answers with, and the guard createTenancy runs every adapter in.

@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   INTERNAL: { httpStatus: 500 },
 } as const;
 
+/** One of Rookery's UPPER_SNAKE error codes, the `code` of every `RookeryError`. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** True when `value` is one of Rookery's error codes. */

@@ -26,33 +26,54 @@ interface ErrorBase<C extends ErrorCode> {
   readonly message: string;
 }
 
+/** An input failed its schema (HTTP 400): `issues` names each failed field. */
 export interface ValidationError extends ErrorBase<"VALIDATION"> {
   readonly issues: readonly ValidationIssue[];
 }
+/** No such `entity` (HTTP 404), which is also the answer for another tenant's thing. */
 export interface NotFoundError extends ErrorBase<"NOT_FOUND"> {
   readonly entity: EntityName;
 }
+/** The policy said no (HTTP 403); `trace` explains the decision step by step. */
 export interface ForbiddenError extends ErrorBase<"FORBIDDEN"> {
   /** The policy's explanation of the decision, one readable line a step. */
   readonly trace: readonly string[];
 }
+/** The `entity` exists already, or changed since it was read (HTTP 409). */
 export interface ConflictError extends ErrorBase<"CONFLICT"> {
   readonly entity: EntityName;
 }
+/** A plan limit (`limit`, e.g. `seats`) is reached at `max` (HTTP 402). */
 export interface LimitExceededError extends ErrorBase<"LIMIT_EXCEEDED"> {
   readonly limit: string;
   readonly max: number;
 }
+/** The tenant is suspended or offboarded: its users cannot act (HTTP 403). */
 export interface TenantInactiveError extends ErrorBase<"TENANT_INACTIVE"> {
   readonly status: "suspended" | "deleted";
 }
+/**
+ * The subscription is past due or canceled and the application's rule makes it read-only (HTTP
+ * 402).
+ */
 export interface SubscriptionInactiveError extends ErrorBase<"SUBSCRIPTION_INACTIVE"> {
   readonly status: "past_due" | "canceled";
 }
+/** A rule of the domain refused the change: the owner leaving, an archived workspace (HTTP 409). */
 export type InvariantError = ErrorBase<"INVARIANT">;
+/** Code that needs a bound scope ran outside `tenancy.context.run` (HTTP 500). */
 export type NoTenantContextError = ErrorBase<"NO_TENANT_CONTEXT">;
+/**
+ * The deployment must be fixed before anything runs: a bad `createTenancy` option, a database the
+ * start-up check refuses (HTTP 500).
+ */
 export type ConfigurationError = ErrorBase<"CONFIGURATION">;
+/** The adapter cannot do this (`scope.sql` in memory), or the statement is refused (HTTP 501). */
 export type UnsupportedError = ErrorBase<"UNSUPPORTED">;
+/**
+ * A wall held against a bug: a row of another tenant reached a unit, or the application's SQL
+ * changed its unit's context (HTTP 500). Log it.
+ */
 export type IsolationBreachError = ErrorBase<"ISOLATION_BREACH">;
 /**
  * `cause` (the driver's or the runtime's exception) is kept for logs but is
@@ -62,6 +83,7 @@ export type IsolationBreachError = ErrorBase<"ISOLATION_BREACH">;
 export interface UnavailableError extends ErrorBase<"UNAVAILABLE"> {
   readonly cause?: unknown;
 }
+/** Anything unexpected (HTTP 500). `cause` stays out of JSON. */
 export interface InternalError extends ErrorBase<"INTERNAL"> {
   readonly cause?: unknown;
 }

@@ -10,18 +10,30 @@ import { z } from "zod";
 export const AnyId = z.uuid({ error: "must be a UUID" }).toLowerCase();
 const uuid = AnyId;
 
+/** A tenant's id: the company every tenant-owned row belongs to. */
 export const TenantId = uuid.brand<"TenantId">();
+/** A user's id: Rookery's, not the subject your authentication gives the person. */
 export const UserId = uuid.brand<"UserId">();
+/** A workspace's id, unique across tenants. */
 export const WorkspaceId = uuid.brand<"WorkspaceId">();
+/** An application resource's id (a campaign, a template, ...). */
 export const ResourceId = uuid.brand<"ResourceId">();
+/** An audit event's id; events of one tenant are ordered by it. */
 export const AuditEventId = uuid.brand<"AuditEventId">();
+/** An invitation's id; the invitation's token carries it. */
 export const InvitationId = uuid.brand<"InvitationId">();
 
+/** A tenant's id, branded: a `UserId` or any other id does not fit. */
 export type TenantId = z.infer<typeof TenantId>;
+/** A user's id, branded. */
 export type UserId = z.infer<typeof UserId>;
+/** A workspace's id, branded. */
 export type WorkspaceId = z.infer<typeof WorkspaceId>;
+/** A resource's id, branded. */
 export type ResourceId = z.infer<typeof ResourceId>;
+/** An audit event's id, branded. */
 export type AuditEventId = z.infer<typeof AuditEventId>;
+/** An invitation's id, branded. */
 export type InvitationId = z.infer<typeof InvitationId>;
 
 /** Produces a fresh id. Injected so that tests and the proof campaign are deterministic. */

@@ -1,3 +1,11 @@
+/**
+ * The tenancy services (`createTenancy`), the domain model and the errors, for
+ * applications. Adapter authors import the port from `@rookery/core/adapter`.
+ *
+ * @packageDocumentation
+ * @module @rookery/core
+ */
+
 // The public surface of @rookery/core for applications, listed by name.
 // Adapter authors import the port from "@rookery/core/adapter".
 

@@ -1,3 +1,12 @@
+/**
+ * Express 5 middleware: the caller's scope on every request (`rookery`,
+ * `scopeOf`), errors as RFC 9457 problems (`problemHandler`), body parsing and
+ * permission guards.
+ *
+ * @packageDocumentation
+ * @module @rookery/express
+ */
+
 // The public surface of @rookery/express, listed by name.
 
 export {

@@ -8,6 +8,10 @@ import {
 } from "@rookery/http";
 import type { Request, RequestHandler } from "express";
 
+/**
+ * The options of `rookery()`: the tenancy, the identity callback, and whether to bind
+ * `tenancy.context`.
+ */
 export interface RookeryOptions<T extends TenancyLike<unknown>> {
   readonly tenancy: T;
   /**

@@ -1,3 +1,11 @@
+/**
+ * Hono middleware: the caller's scope on every request (`rookery`), errors as
+ * RFC 9457 problems (`problemHandler`), body parsing and permission guards.
+ *
+ * @packageDocumentation
+ * @module @rookery/hono
+ */
+
 // The public surface of @rookery/hono, listed by name.
 
 export {

@@ -17,6 +17,10 @@ export interface RookeryEnv<T extends TenancyLike<unknown>> {
   Variables: { scope: ScopeOf<T> };
 }
 
+/**
+ * The options of `rookery()`: the tenancy, the identity callback, and whether to bind
+ * `tenancy.context`.
+ */
 export interface RookeryOptions<T extends TenancyLike<unknown>> {
   readonly tenancy: T;
   /**

@@ -13,18 +13,22 @@ export const HTTP_ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { httpStatus: 415 },
 } as const;
 
+/** The codes of the HTTP layer's own problems, beside Rookery's. */
 export type HttpErrorCode = keyof typeof HTTP_ERROR_CODES;
 
+/** Nobody is signed in: the identity callback answered null (HTTP 401). */
 export interface UnauthenticatedError {
   readonly code: "UNAUTHENTICATED";
   readonly message: string;
 }
+/** The body is larger than `maxBytes` (HTTP 413). */
 export interface BodyTooLargeError {
   readonly code: "BODY_TOO_LARGE";
   readonly message: string;
   /** The largest body the route accepts, in bytes. */
   readonly maxBytes: number;
 }
+/** The body is not JSON by its `Content-Type` (HTTP 415). */
 export interface UnsupportedMediaTypeError {
   readonly code: "UNSUPPORTED_MEDIA_TYPE";
   readonly message: string;

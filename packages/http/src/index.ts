@@ -1,3 +1,11 @@
+/**
+ * What every HTTP integration shares, for any framework: problem+json errors,
+ * the request's scope from an identity callback, bounded JSON bodies, validation.
+ *
+ * @packageDocumentation
+ * @module @rookery/http
+ */
+
 // The public surface of @rookery/http, listed by name: what every framework
 // integration shares, for the integrations and for applications on a
 // framework that has none yet.

@@ -2,6 +2,7 @@ import { RookeryErrors, type ValidationError } from "@rookery/core";
 import { err, ok, type Result } from "neverthrow";
 import { type HttpError, HttpErrors } from "./http-errors.js";
 
+/** How large a JSON body may be: 100 KiB by default. */
 export interface JsonBodyOptions {
   /** The largest body accepted, in bytes; 100 KiB (Express's default) when not given. */
   readonly maxBytes?: number;

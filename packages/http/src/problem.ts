@@ -44,6 +44,7 @@ export interface Problem {
   readonly maxBytes?: number;
 }
 
+/** How problems are written: `exposeTrace` shows FORBIDDEN's trace, `typeBase` prefixes `type`. */
 export interface ProblemOptions {
   /**
    * Include a FORBIDDEN error's `trace` in the body. Off by default: the

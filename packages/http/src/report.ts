@@ -15,6 +15,9 @@ export interface ProblemReport<Request> {
   readonly request: Request;
 }
 
+/**
+ * The problem options, and `report`, called with every problem answered and the error behind it.
+ */
 export interface ProblemHandlerOptions<Request> extends ProblemOptions {
   /** Called for every problem answered; a reporter that throws is ignored. */
   readonly report?: (report: ProblemReport<Request>) => void;

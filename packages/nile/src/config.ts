@@ -72,6 +72,14 @@ const NileConfig = z.strictObject({
   ...checkOptions,
 });
 
+/**
+ * The options of `nileAdapter`: a `pool` (PostgreSQL mode by default) or NileDB's `nile`, the mode
+ * and the start-up check's settings.
+ */
 export const NileAdapterConfig = z.union([PoolConfig, NileConfig]);
+/**
+ * The options of `nileAdapter`: a `pool` (PostgreSQL mode by default) or NileDB's `nile`, the mode
+ * and the start-up check's settings.
+ */
 export type NileAdapterConfig = z.input<typeof NileAdapterConfig>;
 export type ParsedConfig = z.output<typeof NileAdapterConfig>;

@@ -1,3 +1,11 @@
+/**
+ * The NileDB / PostgreSQL adapter (`nileAdapter`) on one shared pool, its
+ * migrations (`migrate`) and the row-security statements for the application's own tables.
+ *
+ * @packageDocumentation
+ * @module @rookery/nile
+ */
+
 // The public surface of @rookery/nile, listed by name.
 
 export type { NileAdapterConfig, NileServerLike } from "./config.js";

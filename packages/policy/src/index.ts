@@ -1,3 +1,12 @@
+/**
+ * A typed, compiled, explainable policy engine for multi-tenant applications:
+ * define roles, resource types and actions, then check, explain and filter.
+ * The Owner / Admin / Member table is `tenancyPolicy`.
+ *
+ * @packageDocumentation
+ * @module @rookery/policy
+ */
+
 export type {
   AllowReason,
   Decision,

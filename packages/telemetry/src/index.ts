@@ -1,3 +1,11 @@
+/**
+ * OpenTelemetry spans and a logger hook for every service call
+ * (`instrumentTenancy`) and unit of work (`instrumentAdapter`).
+ *
+ * @packageDocumentation
+ * @module @rookery/telemetry
+ */
+
 // The public surface of @rookery/telemetry, listed by name.
 
 export { RookeryAttributes } from "./attributes.js";

@@ -24,8 +24,10 @@ export interface UnitEvent {
   readonly error: RookeryError | null;
 }
 
+/** What the logger hook hears: a call or a unit of work, as it ends. */
 export type TelemetryEvent = CallEvent | UnitEvent;
 
+/** The tracer to use (the global provider's by default) and an optional logger hook. */
 export interface TelemetryOptions {
   /**
    * The tracer spans are made with. By default the global provider's tracer

@@ -2,8 +2,11 @@ import type { Clock, IdGenerator } from "@rookery/core";
 
 /** A clock a test controls: it stands still until `advance` or `set` moves it. */
 export interface ManualClock {
+  /** The current time: pass it as `createTenancy({ clock: clock.now })` and to your own code. */
   readonly now: Clock;
+  /** Moves the clock forward by `ms` milliseconds. */
   advance(ms: number): void;
+  /** Moves the clock to `at`, forward or back. */
   set(at: Date | string): void;
 }
 

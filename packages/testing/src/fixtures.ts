@@ -61,6 +61,7 @@ export interface Fixtures {
   invitation(overrides: Owned<InvitationRecord, "tenantId" | "invitedBy">): InvitationRecord;
 }
 
+/** Builders of valid model rows with deterministic ids and time: for tests below the services. */
 export function fixtures(options: FixtureOptions = {}): Fixtures {
   const ids = options.ids ?? sequentialIds();
   const clock = options.clock ?? manualClock().now;

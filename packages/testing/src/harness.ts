@@ -37,6 +37,10 @@ export interface ConformanceHarness {
   cleanup?(): Promise<void>;
 }
 
+/**
+ * What `runAdapterConformance` takes: the adapter's name, a harness per test, and opt-outs with
+ * their reasons.
+ */
 export interface ConformanceOptions {
   /** Names the adapter in the test titles. */
   readonly name: string;

@@ -1,3 +1,12 @@
+/**
+ * The adapter conformance suite (`runAdapterConformance`) and fixtures for
+ * tests: a manual clock, sequential ids, assertions on Results, seeded tenants
+ * and a world of two tenants.
+ *
+ * @packageDocumentation
+ * @module @rookery/testing
+ */
+
 // The public surface of @rookery/testing, listed by name.
 
 export { type ManualClock, manualClock, sequentialIds } from "./deterministic.js";

@@ -11,6 +11,7 @@ import { ok, safeTry } from "neverthrow";
 import { expectOk } from "./expect-result.js";
 import type { Fixtures } from "./fixtures.js";
 
+/** Names, plan and limits of a seeded tenant; fixtures' defaults otherwise. */
 export interface SeedTenantOptions {
   readonly name?: string;
   readonly ownerName?: string | null;
@@ -21,6 +22,7 @@ export interface SeedTenantOptions {
   readonly limits?: PlanLimits;
 }
 
+/** The rows `seedTenant` wrote. */
 export interface SeededTenant {
   readonly tenant: Tenant;
   readonly owner: User;

@@ -39,6 +39,7 @@ const SecretHash = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"
 export const InvitationRecord = Invitation.extend({ secretHash: SecretHash });
 export type InvitationRecord = z.infer<typeof InvitationRecord>;
 
+/** What an adapter's `invitations.update` may change. */
 export const InvitationPatch = z.strictObject({
   status: InvitationStatus.optional(),
   secretHash: SecretHash.optional(),
@@ -46,4 +47,5 @@ export const InvitationPatch = z.strictObject({
   acceptedBy: UserId.nullable().optional(),
   updatedAt: Timestamp,
 });
+/** What an adapter's `invitations.update` may change. */
 export type InvitationPatch = z.infer<typeof InvitationPatch>;

@@ -6,10 +6,12 @@ import { TenantOwned, Timestamp } from "./common.js";
 export const Role = z.enum(["owner", "admin", "member"]);
 export type Role = z.infer<typeof Role>;
 
+/** A user's membership of their one tenant, with their role. */
 export const Membership = TenantOwned.extend({
   userId: UserId,
   role: Role,
 });
+/** A user's membership of their one tenant, with their role. */
 export type Membership = z.infer<typeof Membership>;
 
 /**

@@ -14,6 +14,10 @@ export type PageRequest = z.input<typeof PageRequest>;
 /** A page request after parsing: what repositories receive. */
 export type PageQuery = z.output<typeof PageRequest>;
 
+/**
+ * One page of a list: `next` is the key to pass as `after` for the following page, null on the
+ * last.
+ */
 export interface Page<T> {
   readonly items: readonly T[];
   /** Pass as `after` to get the next page; null when no row follows this page. */

@@ -22,10 +22,12 @@ export const Resource = TenantOwned.extend({
 });
 export type Resource = z.infer<typeof Resource>;
 
+/** What an adapter's `resources.update` receives: the new data, when, and the version expected. */
 export const ResourceUpdate = z.strictObject({
   data: JsonObject,
   updatedAt: Timestamp,
   /** When given, the update succeeds only if the stored version still equals it. */
   expectedVersion: z.number().int().min(1).optional(),
 });
+/** What an adapter's `resources.update` receives: the new data, when, and the version expected. */
 export type ResourceUpdate = z.infer<typeof ResourceUpdate>;

@@ -15,10 +15,12 @@ export const User = Stamped.extend({
 });
 export type User = z.infer<typeof User>;
 
+/** What an adapter's `users.update` may change; a `subject` of null clears it. */
 export const UserPatch = z.strictObject({
   email: Email.optional(),
   name: DisplayName.nullable().optional(),
   subject: Subject.nullable().optional(),
   updatedAt: User.shape.updatedAt,
 });
+/** What an adapter's `users.update` may change; a `subject` of null clears it. */
 export type UserPatch = z.infer<typeof UserPatch>;

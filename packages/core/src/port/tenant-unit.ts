@@ -76,6 +76,7 @@ export interface ActorRecord {
   readonly subscriptionStatus: SubscriptionStatus | null;
 }
 
+/** How many rows of each kind a tenant's purge deleted. */
 export interface PurgeCounts {
   readonly memberships: number;
   readonly workspaces: number;
@@ -115,6 +116,7 @@ export interface MembershipRepository {
   count(): Async<number>;
 }
 
+/** The unit's tenant's workspaces. Names are unique within a tenant (CONFLICT). */
 export interface WorkspaceRepository {
   /** CONFLICT (`workspace`) when the id exists or another workspace of the tenant has the name. */
   insert(workspace: Workspace): Async<Workspace>;
@@ -133,6 +135,7 @@ export interface WorkspaceRepository {
   count(query?: { readonly status?: WorkspaceStatus | undefined }): Async<number>;
 }
 
+/** Which members are assigned to which workspaces of the unit's tenant. */
 export interface AssignmentRepository {
   /**
    * CONFLICT (`assignment`) when it exists; NOT_FOUND (`workspace` or
@@ -155,6 +158,7 @@ export interface SubscriptionRepository {
   update(patch: SubscriptionPatch): Async<Subscription>;
 }
 
+/** The tenant's company-wide settings and each workspace's overrides. */
 export interface SettingsRepository {
   getTenant(): Async<TenantSettings | null>;
   /** Creates or replaces the company-wide settings. */
@@ -167,6 +171,7 @@ export interface SettingsRepository {
 /** Which resources a list returns: the policy's filter, in the store's terms. */
 export type WorkspaceFilter = "all" | readonly WorkspaceId[];
 
+/** The application's resources of the unit's tenant, of every declared type. */
 export interface ResourceRepository {
   /**
    * CONFLICT (`resource`) when the id exists; NOT_FOUND (`workspace`) when

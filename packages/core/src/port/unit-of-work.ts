@@ -22,6 +22,7 @@ export type UnitIntent = "read" | "write";
  */
 export type Work<U, T> = (unit: U) => PromiseLike<Result<T, RookeryError>>;
 
+/** How a tenant unit is run: its intent, and the acting user (for the database's user context). */
 export interface TenantUnitOptions {
   /** Defaults to `"write"`, the safe choice. */
   readonly intent?: UnitIntent;
@@ -29,6 +30,7 @@ export interface TenantUnitOptions {
   readonly actorId?: UserId;
 }
 
+/** How a platform unit is run: its intent. */
 export interface PlatformUnitOptions {
   readonly intent?: UnitIntent;
 }

@@ -17,6 +17,7 @@ export interface ResourceTypeDefinition<Schema extends z.ZodType = z.ZodType> {
   readonly schema: Schema;
 }
 
+/** The application's resource types by name, each with its scope and zod schema. */
 export type ResourceCatalogue = Readonly<Record<string, ResourceTypeDefinition>>;
 
 /** Company-wide settings: a zod object whose fields all have defaults. */
@@ -56,6 +57,10 @@ export interface InvitationConfig {
   readonly ttlSeconds?: number;
 }
 
+/**
+ * What `createTenancy` takes: the adapter, the plans, the resource types, the settings and the
+ * options.
+ */
 export interface TenancyConfig<
   Resources extends ResourceCatalogue = ResourceCatalogue,
   Settings extends z.ZodObject = z.ZodObject,

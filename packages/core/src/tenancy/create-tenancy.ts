@@ -68,6 +68,7 @@ export interface Tenancy<
   readonly context: ScopeContext<Scope<Resources, Settings>>;
 }
 
+/** The options of `createTenancy`, as an application writes them (the policy optional). */
 export interface TenancyOptions<
   Resources extends ResourceCatalogue,
   Settings extends z.ZodObject,

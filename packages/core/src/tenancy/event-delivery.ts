@@ -21,6 +21,7 @@ export type EventHandler<Resources extends ResourceCatalogue = ResourceCatalogue
   event: TenancyEvent<Resources>,
 ) => unknown;
 
+/** Options of one subscriber: what to do when its handler fails on an event. */
 export interface SubscribeOptions<Resources extends ResourceCatalogue = ResourceCatalogue> {
   /** Told when this handler fails on an event (the event stays pending). */
   readonly onError?: (error: unknown, event: TenancyEvent<Resources>) => void;
@@ -36,7 +37,9 @@ export interface SweepReport {
   readonly failed: number;
 }
 
+/** How many pending events a delivery sweep takes at once (100 by default, at most 500). */
 export const SweepInput = z.strictObject({ batch: z.number().int().min(1).max(500).default(100) });
+/** How many pending events a delivery sweep takes at once (100 by default, at most 500). */
 export type SweepInput = z.input<typeof SweepInput>;
 
 /** The application's side of the outbox. */

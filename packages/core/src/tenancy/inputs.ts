@@ -26,7 +26,9 @@ export const WorkspaceIdInput = WorkspaceId;
 export const WorkspaceNameInput = z.strictObject({ name: DisplayName });
 export type WorkspaceNameInput = z.input<typeof WorkspaceNameInput>;
 
+/** A page of workspaces, optionally of one status. */
 export const WorkspaceListInput = PageRequest.extend({
   status: z.enum(["active", "archived"]).optional(),
 });
+/** A page of workspaces, optionally of one status. */
 export type WorkspaceListInput = z.input<typeof WorkspaceListInput>;

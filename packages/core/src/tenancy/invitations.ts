@@ -23,6 +23,9 @@ export interface IssuedInvitation {
   readonly token: string;
 }
 
+/**
+ * Whom to invite: an e-mail, a role (member by default, never owner) and, for members, workspaces.
+ */
 export const InviteInput = z
   .strictObject({
     email: Email,
@@ -37,9 +40,14 @@ export const InviteInput = z
         message: "only members are assigned to workspaces; admins see them all",
       });
   });
+/**
+ * Whom to invite: an e-mail, a role (member by default, never owner) and, for members, workspaces.
+ */
 export type InviteInput = z.input<typeof InviteInput>;
 
+/** A page of the tenant's invitations, optionally of one status. */
 export const InvitationListInput = PageRequest.extend({ status: InvitationStatus.optional() });
+/** A page of the tenant's invitations, optionally of one status. */
 export type InvitationListInput = z.input<typeof InvitationListInput>;
 
 /**

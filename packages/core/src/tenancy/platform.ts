@@ -82,9 +82,11 @@ export interface PurgeReport extends PurgeCounts {
   readonly users: number;
 }
 
+/** A page of tenants, optionally of one status. */
 export const TenantListQuery = PageRequest.extend({
   status: z.enum(["active", "suspended", "deleted"]).optional(),
 });
+/** A page of tenants, optionally of one status. */
 export type TenantListQuery = z.input<typeof TenantListQuery>;
 
 /** Who acts through a platform handle: nobody named, or the operator the application named. */

@@ -21,6 +21,10 @@ import { RegisterUserInput, registerIn } from "./users.js";
 const ExistingUserInput = z.strictObject({ userId: UserId });
 const UserRef = z.union([ExistingUserInput, RegisterUserInput]);
 
+/**
+ * A signup: the tenant's name, its plan, its owner and, optionally, a first workspace and an
+ * idempotency key.
+ */
 export const ProvisionInput = z.strictObject({
   name: DisplayName,
   plan: Slug,
@@ -35,8 +39,16 @@ export const ProvisionInput = z.strictObject({
   /** Retrying with the same key returns the tenant the first attempt made. */
   idempotencyKey: z.string().min(8).max(200).optional(),
 });
+/**
+ * A signup: the tenant's name, its plan, its owner and, optionally, a first workspace and an
+ * idempotency key.
+ */
 export type ProvisionInput = z.input<typeof ProvisionInput>;
 
+/**
+ * What a signup made: the tenant, its owner's membership, its subscription and the first workspace
+ * (null if none was asked for).
+ */
 export interface ProvisionedTenant {
   readonly tenant: Tenant;
   /** The owner, as `members.get` answers for them: pass `owner.userId` to `tenancy.as`. */

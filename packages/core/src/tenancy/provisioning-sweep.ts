@@ -8,6 +8,7 @@ import type { TenancyEnv } from "./env.js";
 import { discardTenant, publishTenant } from "./publish.js";
 import { readAll } from "./tenant-export.js";
 
+/** How old a signup still provisioning must be before the sweep finishes or removes it. */
 export const ProvisioningSweepInput = z.strictObject({
   /** Only signups started at least this long ago: younger ones may still be running. */
   olderThanSeconds: z
@@ -17,6 +18,7 @@ export const ProvisioningSweepInput = z.strictObject({
     .max(30 * 86_400)
     .default(3_600),
 });
+/** How old a signup still provisioning must be before the sweep finishes or removes it. */
 export type ProvisioningSweepInput = z.input<typeof ProvisioningSweepInput>;
 
 /** What a sweep of unfinished signups did. */

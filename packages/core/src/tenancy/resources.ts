@@ -18,6 +18,7 @@ import { findWorkspace } from "./workspaces.js";
 /** A stored resource with its data typed by the application's schema. */
 export type TypedResource<Data> = Omit<Resource, "data"> & { readonly data: Data };
 
+/** A page of one resource type, optionally of one workspace. */
 export interface ResourceListQuery {
   /** Only this workspace's resources (workspace-scoped types). */
   readonly workspaceId?: string;

@@ -7,6 +7,10 @@ import { fromPgError } from "../sql/pg-errors.js";
 import { MIGRATIONS, type SchemaMode } from "./migrations.js";
 import { grantRuntimeRole } from "./runtime-grants.js";
 
+/**
+ * The options of `migrate`: a pool of the owner role, the mode, and the runtime role to grant data
+ * privileges to.
+ */
 export const MigrateOptions = z.strictObject({
   pool: poolSchema,
   mode: z.enum(["nile", "postgres"]),
@@ -19,8 +23,13 @@ export const MigrateOptions = z.strictObject({
    */
   runtimeRole: z.string().min(1).max(63).optional(),
 });
+/**
+ * The options of `migrate`: a pool of the owner role, the mode, and the runtime role to grant data
+ * privileges to.
+ */
 export type MigrateOptions = z.input<typeof MigrateOptions>;
 
+/** What `migrate` did: the migrations it applied now and those applied before. */
 export interface MigrateReport {
   readonly mode: SchemaMode;
   /** Migrations this run applied, in order. */

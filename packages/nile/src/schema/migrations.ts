@@ -6,6 +6,7 @@ import { POSTGRES_INVITATIONS_ROW_SECURITY, POSTGRES_ROW_SECURITY } from "./row-
 /** Where the schema goes: a NileDB database, or plain PostgreSQL with RLS. */
 export type SchemaMode = "nile" | "postgres";
 
+/** One step of Rookery's schema, with the modes it belongs to. */
 export interface Migration {
   /** Recorded once applied; never renamed. */
   readonly id: string;

@@ -65,13 +65,23 @@ export function penguinMails() {
   };
 }
 
+/**
+ * PenguinMails' resource types: campaigns, domains and contacts per workspace, templates per
+ * tenant.
+ */
 export type PenguinResources = ReturnType<typeof penguinMails>["resources"];
+/** A tenancy over PenguinMails' resource types. */
 export type PenguinTenancy = Tenancy<PenguinResources>;
+/** A scope of a PenguinMails tenancy. */
 export type PenguinScope = Scope<PenguinResources>;
 
 /** A job secret for tests only: 32 characters, as `createTenancy` requires. */
 export const TEST_JOB_SECRET = "conformance-secret-0123456789abcdef";
 
+/**
+ * Options of `penguinTenancy` and `tenancyWorld`: a shared id source, the clock, the expiries and
+ * the subscription rule.
+ */
 export interface PenguinTenancyOptions {
   /** Share one id source between tenancies over one store, so that their ids never collide. */
   readonly ids?: IdGenerator;
@@ -111,7 +121,9 @@ export function penguinTenancy(
   return { tenancy: expectOk(tenancy, "creating the PenguinMails tenancy"), clock };
 }
 
+/** The three people of each world tenant, by role. */
 export type WorldRole = "owner" | "admin" | "member";
+/** The world's roles, for tests that go through each. */
 export const WORLD_ROLES: readonly WorldRole[] = ["owner", "admin", "member"];
 
 /** One tenant of the world: its people (as ids and scopes), workspaces and resources. */
@@ -130,6 +142,7 @@ export interface WorldTenant {
   readonly template: ResourceId;
 }
 
+/** Two tenants built alike, their tenancy, clock and id source: what `tenancyWorld` returns. */
 export interface TenancyWorld {
   readonly tenancy: PenguinTenancy;
   readonly clock: ManualClock;
