@@ -89,6 +89,13 @@ describe("sessions", () => {
       password: PASSWORD,
     });
     expect(unknown.text).toBe(wrong.text);
+    // A password too short to have been set is just as wrong: no 400 that tells the rule.
+    const short = await new Client(server.url).post("/api/auth/sign-in", {
+      email: "pat@penguin.example",
+      password: "wrong",
+    });
+    expect(short.status).toBe(401);
+    expect(short.text).toBe(wrong.text);
   });
 
   it("answers 401 without a session, and reads nothing", async () => {

@@ -1,5 +1,5 @@
 import type { ResourceVerb } from "@rookery/policy";
-import { err, ok, okAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, okAsync, type Result, ResultAsync, safeTry } from "neverthrow";
 import { z } from "zod";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import { ResourceId, type UserId, WorkspaceId } from "../ids.js";
@@ -76,6 +76,10 @@ export function resourceService<Schema extends z.ZodType>(
   definition: ResourceTypeDefinition<Schema>,
 ): ResourcesService<Schema> {
   const typed = (r: Resource) => r as unknown as TypedResource<z.output<Schema>>;
+  const typedPage = (found: Page<Resource>) => ({
+    items: found.items.map(typed),
+    next: found.next,
+  });
   // The app's schema first, then what every store can keep (no NUL, no `__proto__`, ...).
   const validData = (data: unknown) =>
     parseData(definition.schema, data, type).andThen((parsed) =>
@@ -220,25 +224,39 @@ export function resourceService<Schema extends z.ZodType>(
       }),
     list: (raw = {}) =>
       safeTry(async function* () {
-        const query = yield* parseWith(ListShape, raw, `${type} query`);
-        return runScoped(env, who, "read", (s) =>
-          safeTry(async function* () {
-            const { workspaceId, ...page } = query;
-            if (workspaceId !== undefined) {
-              if (definition.scope === "tenant") {
-                const message = "not allowed: this type is shared by the tenant";
-                return err(RookeryErrors.validation([{ path: "workspaceId", message }], type));
+        const { workspaceId, ...page } = yield* parseWith(ListShape, raw, `${type} query`);
+        if (workspaceId !== undefined && definition.scope === "tenant") {
+          const message = "not allowed: this type is shared by the tenant";
+          return err(RookeryErrors.validation([{ path: "workspaceId", message }], type));
+        }
+        const request = { ...page, type };
+        // The page is read with the actor: the whole tenant's (what owners and admins see),
+        // or the one workspace asked for. The policy then decides; a narrower reach reads again.
+        const speculate = (unit: TenantUnit) =>
+          workspaceId === undefined
+            ? unit.resources.list({ ...request, workspaces: "all" })
+            : ResultAsync.combine([
+                unit.workspaces.get(workspaceId),
+                unit.resources.list({ ...request, workspaces: [workspaceId] }),
+              ]).map(([ws, found]) => (ws === null ? null : found));
+        return runScoped(
+          env,
+          who,
+          "read",
+          (s, early: Page<Resource> | null) =>
+            safeTry(async function* () {
+              if (workspaceId !== undefined) {
+                if (early === null) return err(RookeryErrors.notFound("workspace"));
+                yield* s.env.authorizer.authorize(s.actor, `${type}.read`, target(s, workspaceId));
+                return ok(typedPage(early));
               }
-              const ws = yield* findWorkspace(s, workspaceId);
-              yield* s.env.authorizer.authorize(s.actor, `${type}.read`, target(s, ws.id));
-              const found = yield* s.unit.resources.list({ ...page, type, workspaces: [ws.id] });
-              return ok({ items: found.items.map(typed), next: found.next });
-            }
-            const filter = s.env.authorizer.visible(s.actor, `${type}.read`, type);
-            if (filter === null) return ok({ items: [], next: null });
-            const found = yield* s.unit.resources.list({ ...page, type, workspaces: filter });
-            return ok({ items: found.items.map(typed), next: found.next });
-          }),
+              const filter = s.env.authorizer.visible(s.actor, `${type}.read`, type);
+              if (filter === null) return ok({ items: [], next: null });
+              if (filter === "all" && early !== null) return ok(typedPage(early));
+              const found = yield* s.unit.resources.list({ ...request, workspaces: filter });
+              return ok(typedPage(found));
+            }),
+          speculate,
         );
       }),
   };

@@ -2,7 +2,7 @@ import type { RookeryAdapter } from "@rookery/core/adapter";
 import { nileAdapter } from "@rookery/nile";
 import type { ResultAsync } from "neverthrow";
 import pg from "pg";
-import { startRoundTripProxy } from "../round-trip-proxy.js";
+import { startRoundTripProxy } from "../../test-support/round-trip-proxy.js";
 
 /** What one request costs on the wire, averaged over many. */
 export interface WireCount {

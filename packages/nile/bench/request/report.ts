@@ -22,5 +22,7 @@ export function requestReportLines(
     `ratio request-get-by-user/raw: ${two(r.requestGetByUser)}`,
     `ratio nile-sdk-get/raw: ${two(r.nileSdkGet)}`,
     `ratio members-list/raw-members: ${two(r.membersList)}`,
+    `ratio adapter-get/raw: ${two(r.adapterGet)}`,
+    `ratio scope-get/adapter-get: ${two(r.scopeGetOverAdapter)}`,
   ];
 }

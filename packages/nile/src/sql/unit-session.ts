@@ -59,6 +59,7 @@ export class UnitSession {
   #connectionLost = false;
   #mustDestroy = false;
   #schemaDoubt = false;
+  #holdingWrites = false;
 
   // A checked-out client has no pool listener: without ours, a connection
   // reset while the unit runs would be an uncaught exception.
@@ -101,7 +102,6 @@ export class UnitSession {
 
   /** Sends BEGIN and the prologue; waits for them only when the client cannot pipeline. */
   async open(): Promise<void> {
-    if (this.#client.pipeline) holdWritesForThisTick(this.#client);
     const sent = [this.#query(this.#spec.readOnly ? "BEGIN READ ONLY" : "BEGIN")];
     for (const s of this.#spec.prologue) sent.push(this.#own(s.text, s.values));
     this.#ready = Promise.all(sent);
@@ -165,7 +165,10 @@ export class UnitSession {
     if (this.#spec.readOnly && this.#client.pipeline && !this.#connectionLost) {
       // A read-only transaction's outcome is settled by its reads: its COMMIT
       // cannot change it. On a pipelined client it leaves without a wait, and
-      // whatever the pool runs next on this connection queues behind it.
+      // whatever the pool runs next on this connection queues behind it. It is
+      // held until the event loop's turn ends: a unit the pool starts on this
+      // connection in the same turn sends its first flight in the same write.
+      holdWrites(this.#client, "turn");
       this.#query(keep ? "COMMIT" : "ROLLBACK");
       return failure;
     }
@@ -255,6 +258,7 @@ export class UnitSession {
     values: readonly unknown[],
   ): Promise<QueryResult<R>> {
     if (!this.#spec.prepared) return this.#query<R>(text, values);
+    this.#coalesce();
     const sent = this.#client.query<R>({ name: statementName(text), text, values: [...values] });
     sent.catch(() => undefined);
     return sent;
@@ -268,10 +272,23 @@ export class UnitSession {
     const config: QueryConfig | ExtendedQuery = extended
       ? { text, values: [...values], queryMode: "extended" }
       : { text, values: [...values] };
+    this.#coalesce();
     const sent = this.#client.query<R>(config);
     // Every failure is read where it matters; none may go unhandled.
     sent.catch(() => undefined);
     return sent;
+  }
+
+  /**
+   * On a pipelined client, the statements sent in one tick leave in one
+   * write: BEGIN with the prologue and the work's first reads, an audit
+   * event with its change.
+   */
+  #coalesce(): void {
+    if (!this.#client.pipeline || this.#holdingWrites) return;
+    this.#holdingWrites = holdWrites(this.#client, "tick", () => {
+      this.#holdingWrites = false;
+    });
   }
 
   /** The unit's check failed: the transaction, context or role is no longer the unit's. */
@@ -308,19 +325,27 @@ const unitEnded = () =>
   );
 
 /**
- * Holds the connection's writes until the current tick ends, so that BEGIN,
- * the prologue and the statements the work sends before it first waits
- * (the actor, a prefetched row) leave in ONE write: one packet for the server
- * to wake up for instead of one per statement. `pg` corks around each
- * statement itself; corking nests, so ours spans them all. A client without
- * a socket to cork (another pool implementation) just sends as it goes.
+ * Holds the connection's writes until the current tick (or the event loop's
+ * turn) ends, so that the statements sent meanwhile (BEGIN, the prologue and
+ * the reads the work sends before it first waits) leave in ONE write: one
+ * packet for the server to wake up for instead of one per statement, and one
+ * system call, which on a loopback connection costs about as much as the
+ * server's answer. Answers whether the writes are held. `pg` corks around each statement itself; corking nests, so ours
+ * spans them all. A client without a socket to cork (another pool
+ * implementation) just sends as it goes.
  */
-function holdWritesForThisTick(client: PoolClient): void {
+function holdWrites(client: PoolClient, until: "tick" | "turn", released?: () => void): boolean {
   const stream = (client as { connection?: { stream?: Partial<Corkable> } }).connection?.stream;
-  if (typeof stream?.cork !== "function" || typeof stream.uncork !== "function") return;
+  if (typeof stream?.cork !== "function" || typeof stream.uncork !== "function") return false;
   const { cork, uncork } = stream as Corkable;
   cork.call(stream);
-  process.nextTick(() => uncork.call(stream));
+  const release = () => {
+    uncork.call(stream);
+    released?.();
+  };
+  if (until === "tick") process.nextTick(release);
+  else setImmediate(release);
+  return true;
 }
 
 interface Corkable {
