@@ -9,12 +9,7 @@ let max: Client;
 let kim: Client;
 beforeAll(async () => {
   ({ server } = await startSeeded());
-  ({ pat, ada, max, kim } = await signedInAs(server, {
-    pat: "pat@penguin.example",
-    ada: "ada@penguin.example",
-    max: "max@penguin.example",
-    kim: "kim@krill.example",
-  }));
+  ({ pat, ada, max, kim } = await signedInAs(server, "pat", "ada", "max", "kim"));
 });
 afterAll(() => server.close());
 

@@ -15,11 +15,7 @@ let ada: Client;
 let max: Client;
 beforeAll(async () => {
   ({ server } = await startSeeded());
-  ({ pat, ada, max } = await signedInAs(server, {
-    pat: "pat@penguin.example",
-    ada: "ada@penguin.example",
-    max: "max@penguin.example",
-  }));
+  ({ pat, ada, max } = await signedInAs(server, "pat", "ada", "max"));
 });
 afterAll(() => server.close());
 

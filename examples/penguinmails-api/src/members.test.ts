@@ -11,12 +11,7 @@ let users: Record<string, string>;
 beforeAll(async () => {
   ({ server } = await startSeeded());
   users = server.seeded?.users ?? {};
-  ({ pat, ada, max, mia } = await signedInAs(server, {
-    pat: "pat@penguin.example",
-    ada: "ada@penguin.example",
-    max: "max@penguin.example",
-    mia: "mia@penguin.example",
-  }));
+  ({ pat, ada, max, mia } = await signedInAs(server, "pat", "ada", "max", "mia"));
 });
 afterAll(() => server.close());
 

@@ -11,12 +11,7 @@ let seeded: NonNullable<RunningServer["seeded"]>;
 beforeAll(async () => {
   ({ server } = await startSeeded());
   seeded = server.seeded as NonNullable<RunningServer["seeded"]>;
-  ({ pat, max, kim, kai } = await signedInAs(server, {
-    pat: "pat@penguin.example",
-    max: "max@penguin.example",
-    kim: "kim@krill.example",
-    kai: "kai@krill.example",
-  }));
+  ({ pat, max, kim, kai } = await signedInAs(server, "pat", "max", "kim", "kai"));
 });
 afterAll(() => server.close());
 

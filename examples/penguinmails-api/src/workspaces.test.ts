@@ -11,12 +11,7 @@ let maxId: string;
 beforeAll(async () => {
   ({ server } = await startSeeded());
   maxId = server.seeded?.users["max@penguin.example"] ?? "";
-  ({ pat, ada, max, kim } = await signedInAs(server, {
-    pat: "pat@penguin.example",
-    ada: "ada@penguin.example",
-    max: "max@penguin.example",
-    kim: "kim@krill.example",
-  }));
+  ({ pat, ada, max, kim } = await signedInAs(server, "pat", "ada", "max", "kim"));
 });
 afterAll(() => server.close());
 

@@ -84,12 +84,21 @@ export function expectProblem(answer: Answer, status: number, code: string): voi
   expect(answer.headers.get("content-type")).toBe("application/problem+json");
 }
 
-/** Clients signed in as several seeded people at once, by the local part of their e-mail. */
-export async function signedInAs<Name extends string>(
+/** The seeded people, by the local part of their e-mail. */
+const SEEDED = {
+  pat: "pat@penguin.example",
+  ada: "ada@penguin.example",
+  max: "max@penguin.example",
+  mia: "mia@penguin.example",
+  kim: "kim@krill.example",
+  kai: "kai@krill.example",
+} as const;
+
+/** Clients signed in as several seeded people at once, named by the local part of their e-mail. */
+export async function signedInAs<Name extends keyof typeof SEEDED>(
   server: RunningServer,
-  emails: Record<Name, string>,
+  ...names: Name[]
 ): Promise<Record<Name, Client>> {
-  const entries = Object.entries<string>(emails);
-  const clients = await Promise.all(entries.map(([, email]) => signedIn(server, email)));
-  return Object.fromEntries(entries.map(([name], i) => [name, clients[i]])) as Record<Name, Client>;
+  const clients = await Promise.all(names.map((name) => signedIn(server, SEEDED[name])));
+  return Object.fromEntries(names.map((name, i) => [name, clients[i]])) as Record<Name, Client>;
 }
