@@ -71,4 +71,5 @@ export const helpDeskAnswers = {
   why,
   edits,
   publishes,
+  problems: [helpDesk, helpDeskWithArchive, newsroom].flatMap((policy) => policy.problems),
 };

@@ -25,5 +25,6 @@ describe("the policy page", () => {
     expect(out.why.lines[0]).toBe("denied (tenant-mismatch) at the tenant step");
     expect(out.edits).toBe(true);
     expect(out.publishes).toBe("not-granted");
+    expect(out.problems).toEqual([]);
   });
 });
