@@ -22,7 +22,9 @@ export function requestReportLines(
     `ratio request-get-by-user/raw: ${two(r.requestGetByUser)}`,
     `ratio nile-sdk-get/raw: ${two(r.nileSdkGet)}`,
     `ratio members-list/raw-members: ${two(r.membersList)}`,
+    `ratio same-statements/raw: ${two(r.sameStatements)}`,
     `ratio adapter-get/raw: ${two(r.adapterGet)}`,
     `ratio scope-get/adapter-get: ${two(r.scopeGetOverAdapter)}`,
+    `ratio scope-get/same-statements: ${two(r.scopeGetOverSameStatements)}`,
   ];
 }

@@ -47,8 +47,10 @@ describe("bench:request smoke run (tiny counts)", () => {
       "ratio request-get-by-user/raw: N",
       "ratio nile-sdk-get/raw: N",
       "ratio members-list/raw-members: N",
+      "ratio same-statements/raw: N",
       "ratio adapter-get/raw: N",
       "ratio scope-get/adapter-get: N",
+      "ratio scope-get/same-statements: N",
     ]);
     // Structure, not speed: counted on the wire, whatever the machine's load.
     expect(figures.requestGet.roundTrips).toBeLessThanOrEqual(2);

@@ -12,6 +12,7 @@ import { nileServer } from "../../test-support/nile-server.js";
 import { compare, ratio } from "../timing.js";
 import { onTheWire, type WireCount } from "./on-the-wire.js";
 import { RAW } from "./raw-queries.js";
+import { sameStatementsGet } from "./same-statements.js";
 import { throughputAt } from "./throughput.js";
 import { verifySameRows } from "./verify.js";
 import { type BenchTenant, benchTenancy, buildTenants } from "./world.js";
@@ -55,10 +56,24 @@ export async function runRequestBench(
     await verifySameRows(tenancy, tenants, pools.raw, nile);
     const session = (t: BenchTenant) => ({ userId: t.ownerId, tenantId: t.tenantId });
 
+    const requestGet = await onTheWire(o.appUrl, (tenancyOn) => {
+      const wired = benchTenancy(tenancyOn);
+      return (i: number) => {
+        const [t, id] = campaign(i);
+        return wired.as(session(t)).andThen((scope) => scope.resources("campaign").get(id));
+      };
+    });
+    o.log(`statements of a request-get:\n  ${requestGet.texts.join("\n  ")}`);
+    const floor = sameStatementsGet(pools.app, requestGet.texts);
+
     const reads = await compare(o.rounds, o.iterations, {
       raw: (i) => {
         const [t, id] = campaign(i);
         return pools.raw.query(RAW.get, [t.tenantId, id]);
+      },
+      "same-statements": (i) => {
+        const [t, id] = campaign(i);
+        return floor(t, id);
       },
       // The same unit through the adapter's port, without the services: the actor and the row
       // in one unit, as a scope-get sends them, minus parsing, policy and core's guard.
@@ -126,15 +141,6 @@ export async function runRequestBench(
     });
     o.log(`writes, µs per call: ${JSON.stringify(rounded(writes))}`);
 
-    const requestGet = await onTheWire(o.appUrl, (tenancyOn) => {
-      const wired = benchTenancy(tenancyOn);
-      return (i: number) => {
-        const [t, id] = campaign(i);
-        return wired.as(session(t)).andThen((scope) => scope.resources("campaign").get(id));
-      };
-    });
-    o.log(`statements of a request-get:\n  ${requestGet.texts.join("\n  ")}`);
-
     const requestsPerSecond = await throughputAt(o.load, {
       raw: (i) => {
         const [t, id] = campaign(i);
@@ -156,6 +162,8 @@ const noActor: RookeryError = RookeryErrors.internal(
 );
 
 export const requestRatios = (f: RequestFigures) => ({
+  sameStatements: ratio(f.micros["same-statements"], f.micros.raw),
+  scopeGetOverSameStatements: ratio(f.micros["scope-get"], f.micros["same-statements"]),
   adapterGet: ratio(f.micros["adapter-get"], f.micros.raw),
   scopeGetOverAdapter: ratio(f.micros["scope-get"], f.micros["adapter-get"]),
   scopeGet: ratio(f.micros["scope-get"], f.micros.raw),
