@@ -41,25 +41,36 @@ export function tenantSpec(
   prepared: boolean,
 ): UnitSpec {
   const nonce = randomUUID();
-  const values: unknown[] = [tenantId, nonce];
-  const parts = [
-    `pg_catalog.set_config('nile.tenant_id', $1::uuid::text, true)`,
-    `pg_catalog.set_config('rookery.unit', $2::text || ':' || ${TRANSACTION_START}, true)`,
-  ];
-  if (actorId !== undefined) {
-    values.push(actorId);
-    parts.push(`pg_catalog.set_config('nile.user_id', $3::text, true)`);
-  }
-  if (intent === "write") {
-    parts.push(TENANT_LOCK);
-  }
+  const withActor = actorId !== undefined;
   return {
     readOnly: intent === "read",
-    prologue: [{ text: `SELECT ${parts.join(", ")}`, values }],
+    prologue: [
+      {
+        text: TENANT_PROLOGUE[intent][withActor ? "actor" : "none"],
+        values: withActor ? [tenantId, nonce, actorId] : [tenantId, nonce],
+      },
+    ],
     check: { text: UNIT_CHECK, values: [tenantId, actorId ?? "", nonce, role] },
     prepared,
   };
 }
+
+/** The prologue's text for each intent, with or without a user: built once, so each unit names its prepared statement by a string already hashed. */
+const TENANT_PROLOGUE = (() => {
+  const text = (write: boolean, actor: boolean) => {
+    const parts = [
+      `pg_catalog.set_config('nile.tenant_id', $1::uuid::text, true)`,
+      `pg_catalog.set_config('rookery.unit', $2::text || ':' || ${TRANSACTION_START}, true)`,
+    ];
+    if (actor) parts.push(`pg_catalog.set_config('nile.user_id', $3::text, true)`);
+    if (write) parts.push(TENANT_LOCK);
+    return `SELECT ${parts.join(", ")}`;
+  };
+  return {
+    read: { actor: text(false, true), none: text(false, false) },
+    write: { actor: text(true, true), none: text(true, false) },
+  } as const;
+})();
 
 /**
  * A platform unit sets no tenant context. Its write units take one global

@@ -6,15 +6,17 @@ export type Async<T> = ResultAsync<T, RookeryError>;
 
 /**
  * A row as the model wants it. The SELECT lists already alias columns to the
- * model's camelCase names; what is left is turning timestamps (which `pg`
- * hands back as Dates) into the ISO strings the model compares by value.
+ * model's camelCase names, and Rookery's statements read instants as ISO
+ * strings (`OWN_TYPES`); a Date that still arrives (a client that ignores
+ * per-query parsers) is turned into one here. The row is `pg`'s own fresh
+ * object, so it is changed in place.
  */
 export function modelRow<T>(row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    out[key] = value instanceof Date ? value.toISOString() : value;
+  for (const key in row) {
+    const value = row[key];
+    if (value instanceof Date) row[key] = value.toISOString();
   }
-  return out as T;
+  return row as T;
 }
 
 export const modelRows = <T>(rows: readonly Record<string, unknown>[]): T[] =>

@@ -2,6 +2,7 @@ import { type RookeryError, RookeryErrors } from "@rookery/core";
 import { err, errAsync, ok, type Result, ResultAsync } from "neverthrow";
 import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from "pg";
 import { refusedStatement } from "./control-statements.js";
+import { OWN_TYPES } from "./own-types.js";
 import { fromPgError, isConnectionFailure, pgCode, suggestsSchemaChange } from "./pg-errors.js";
 import { SESSION_RESET } from "./session-reset.js";
 import type { Statement } from "./statement.js";
@@ -257,9 +258,14 @@ export class UnitSession {
     text: string,
     values: readonly unknown[],
   ): Promise<QueryResult<R>> {
-    if (!this.#spec.prepared) return this.#query<R>(text, values);
+    if (!this.#spec.prepared) return this.#query<R>(text, values, false, OWN_TYPES);
     this.#coalesce();
-    const sent = this.#client.query<R>({ name: statementName(text), text, values: [...values] });
+    const sent = this.#client.query<R>({
+      name: statementName(text),
+      text,
+      values: [...values],
+      types: OWN_TYPES,
+    });
     sent.catch(() => undefined);
     return sent;
   }
@@ -268,10 +274,11 @@ export class UnitSession {
     text: string,
     values: readonly unknown[] = [],
     extended = false,
+    types?: typeof OWN_TYPES,
   ): Promise<QueryResult<R>> {
     const config: QueryConfig | ExtendedQuery = extended
       ? { text, values: [...values], queryMode: "extended" }
-      : { text, values: [...values] };
+      : { text, values: [...values], ...(types === undefined ? {} : { types }) };
     this.#coalesce();
     const sent = this.#client.query<R>(config);
     // Every failure is read where it matters; none may go unhandled.
