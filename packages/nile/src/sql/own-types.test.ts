@@ -31,6 +31,11 @@ describe("instants of Rookery's own statements", () => {
     );
   });
 
+  it("fail a text no ISO DateStyle gives, instead of answering null", () => {
+    expect(() => instant("04/07/2026 23:59:58.987 UTC")).toThrow(/DateStyle must be ISO/);
+    expect(() => instant("Sat Jul 04 23:59:58.987 2026 UTC")).toThrow(/DateStyle must be ISO/);
+  });
+
   it("leave every other type to pg's default parser", () => {
     expect(OWN_TYPES.getTypeParser(3802)('{"a":1}')).toEqual({ a: 1 });
     expect(OWN_TYPES.getTypeParser(1184)).toBe(instant);

@@ -10,7 +10,9 @@ const defaults = pg.types;
  * that is a rearrangement of characters, with no Date and no regular
  * expression; any other form (another time zone, a year past 9999, BC,
  * infinity) goes through `pg`'s parser. Milliseconds are cut, not rounded,
- * as a Date cuts them. The application's own SQL keeps its client's parsers.
+ * as a Date cuts them. A text neither reads (a DateStyle other than ISO,
+ * which the start-up check refuses) throws, and `pg` fails the statement.
+ * The application's own SQL keeps its client's parsers.
  */
 export const OWN_TYPES = {
   getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {
@@ -34,5 +36,10 @@ export function instant(text: string): unknown {
     return `${text.slice(0, 10)}T${text.slice(11, 19)}.${millis}Z`;
   }
   const parsed = parseTimestamptz(text);
-  return parsed instanceof Date && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : parsed;
+  if (parsed instanceof Date && !Number.isNaN(parsed.getTime())) return parsed.toISOString();
+  if (parsed === Number.POSITIVE_INFINITY || parsed === Number.NEGATIVE_INFINITY) return parsed;
+  // Never a silent null where the model holds an instant: the statement fails, and its unit with it.
+  throw new Error(
+    `Rookery cannot read the timestamp "${text}": the connection's DateStyle must be ISO.`,
+  );
 }

@@ -47,6 +47,22 @@ describe("start-up checks (PostgreSQL mode)", () => {
     expect(read._unsafeUnwrapErr().code).toBe("CONFIGURATION");
   });
 
+  it("refuse a connection whose DateStyle is not ISO, in both modes, naming the setting", async () => {
+    for (const mode of ["postgres", "nile"] as const) {
+      const pool = new pg.Pool({
+        connectionString: env.db.appUrl,
+        max: 1,
+        options: "-c DateStyle=SQL,DMY",
+      });
+      pool.on("error", () => {});
+      pools.push(pool);
+      const adapter = nileAdapter({ pool, mode })._unsafeUnwrap();
+      const refusal = (await adapter.verify())._unsafeUnwrapErr();
+      expect(refusal.code).toBe("CONFIGURATION");
+      expect(refusal.message).toMatch(/DateStyle is "SQL, DMY"/);
+    }
+  });
+
   it("refuse a BYPASSRLS role", async () => {
     await env.superuser.query(
       "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rookery_bypass') THEN CREATE ROLE rookery_bypass LOGIN BYPASSRLS PASSWORD 'bypass'; END IF; END $$",

@@ -4,6 +4,7 @@ import type { Pool, PoolClient } from "pg";
 import type { SchemaMode } from "../schema/migrations.js";
 import { checkout, giveBack } from "../sql/checkout.js";
 import { isConnectionFailure } from "../sql/pg-errors.js";
+import { checkDateStyle } from "./date-style.js";
 import { checkDerivedRelations } from "./derived-relations.js";
 import { checkMigrations } from "./migration-checks.js";
 import { checkOwnership } from "./ownership-checks.js";
@@ -28,7 +29,7 @@ export interface CheckOptions {
 /**
  * What the adapter verifies before units run, on one connection. Both modes:
  * the role can neither bypass row-level security nor become a role that can,
- * and the migrations of the mode are applied. PostgreSQL mode: every
+ * timestamps read in the ISO style, and the migrations of the mode are applied. PostgreSQL mode: every
  * tenant-aware table (a `tenant_id` column) is guarded by a forced policy of
  * the expected form and no other permissive one; the role owns none and may
  * TRUNCATE none; no view or materialized view hands it tenant rows past row
@@ -66,6 +67,8 @@ async function runChecks(
 ): Promise<Result<VerifyReport, RookeryError>> {
   const role = await checkRole(client);
   if ("refusal" in role) return err(role.refusal);
+  const dateStyle = await checkDateStyle(client);
+  if (dateStyle !== null) return err(dateStyle);
   const unmigrated = await checkMigrations(client, options.mode);
   if (unmigrated !== null) return err(unmigrated);
   // On NileDB the tenant virtualisation isolates, not row security, and
