@@ -2,12 +2,10 @@
 // the in-memory adapter, with two tenants built alike (@rookery/testing's
 // world), behind rookery(), with the routes a real API has, on a real port.
 import type { AddressInfo } from "node:net";
-import { type RookeryAdapter, RookeryErrors } from "@rookery/core";
 import type { ProblemReport } from "@rookery/http";
 import { memoryAdapter } from "@rookery/memory";
-import { type PenguinTenancy, type TenancyWorld, tenancyWorld } from "@rookery/testing";
+import { type PenguinTenancy, type TenancyWorld, tenancyWorld, withOutage } from "@rookery/testing";
 import express, { type Request } from "express";
-import { errAsync } from "neverthrow";
 import { z } from "zod";
 import { parseBody, requirePermission } from "./helpers.js";
 import { unwrap } from "./index.js";
@@ -16,20 +14,6 @@ import { problemHandler } from "./problem-handler.js";
 
 /** A message the failing store gives, which must never reach a client. */
 export const STORE_SECRET = "connect ECONNREFUSED db-7.internal:5432 (tenant 42)";
-
-/** The memory adapter, which fails every unit with UNAVAILABLE while `down` is set. */
-function switchableAdapter() {
-  const inner = memoryAdapter();
-  const state = { down: false };
-  const outage = () =>
-    errAsync(RookeryErrors.unavailable("The store did not answer.", new Error(STORE_SECRET)));
-  const adapter: RookeryAdapter = {
-    name: "switchable-memory",
-    platform: (work, options) => (state.down ? outage() : inner.platform(work, options)),
-    tenant: (id, work, options) => (state.down ? outage() : inner.tenant(id, work, options)),
-  };
-  return { adapter, state };
-}
 
 const CampaignInput = z.strictObject({
   workspaceId: z.uuid(),
@@ -57,7 +41,7 @@ export interface TestApp {
 }
 
 export async function testApp(options: { readonly exposeTrace?: boolean } = {}): Promise<TestApp> {
-  const { adapter, state } = switchableAdapter();
+  const { adapter, outage } = withOutage(memoryAdapter(), new Error(STORE_SECRET));
   const world = await tenancyWorld(adapter);
   const asCalls: unknown[] = [];
   const reports: ProblemReport<unknown>[] = [];
@@ -136,7 +120,7 @@ export async function testApp(options: { readonly exposeTrace?: boolean } = {}):
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const close = () => new Promise((resolve) => server.close(resolve));
-  return { base, close, world, tenancy, asCalls, reports, store: state };
+  return { base, close, world, tenancy, asCalls, reports, store: outage };
 }
 
 /** Headers naming a caller. */

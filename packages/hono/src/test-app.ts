@@ -1,12 +1,7 @@
-// The application the tests of this package drive: PenguinMails' tenancy on
-// the in-memory adapter, with two tenants built alike (@rookery/testing's
-// world), behind rookery(), with the routes a real API has.
-import { type RookeryAdapter, RookeryErrors } from "@rookery/core";
 import type { ProblemReport } from "@rookery/http";
 import { memoryAdapter } from "@rookery/memory";
-import { type PenguinTenancy, tenancyWorld } from "@rookery/testing";
+import { type PenguinTenancy, tenancyWorld, withOutage } from "@rookery/testing";
 import { Hono } from "hono";
-import { errAsync } from "neverthrow";
 import { z } from "zod";
 import { parseBody, requirePermission } from "./helpers.js";
 import { unwrap } from "./index.js";
@@ -16,20 +11,6 @@ import { problemHandler } from "./problem-handler.js";
 /** A message the failing store gives, which must never reach a client. */
 export const STORE_SECRET = "connect ECONNREFUSED db-7.internal:5432 (tenant 42)";
 
-/** The memory adapter, which fails every unit with UNAVAILABLE while `down` is set. */
-function switchableAdapter() {
-  const inner = memoryAdapter();
-  const state = { down: false };
-  const outage = () =>
-    errAsync(RookeryErrors.unavailable("The store did not answer.", new Error(STORE_SECRET)));
-  const adapter: RookeryAdapter = {
-    name: "switchable-memory",
-    platform: (work, options) => (state.down ? outage() : inner.platform(work, options)),
-    tenant: (id, work, options) => (state.down ? outage() : inner.tenant(id, work, options)),
-  };
-  return { adapter, state };
-}
-
 const CampaignInput = z.strictObject({
   workspaceId: z.uuid(),
   subject: z.string().min(1).max(200),
@@ -38,7 +19,7 @@ const CampaignInput = z.strictObject({
 
 /** The world, the app over it, and what the app saw. */
 export async function testApp(options: { readonly exposeTrace?: boolean } = {}) {
-  const { adapter, state } = switchableAdapter();
+  const { adapter, outage } = withOutage(memoryAdapter(), new Error(STORE_SECRET));
   const world = await tenancyWorld(adapter);
   const asCalls: unknown[] = [];
   const reports: ProblemReport<unknown>[] = [];
@@ -110,7 +91,7 @@ export async function testApp(options: { readonly exposeTrace?: boolean } = {}) 
     throw new Error(`unexpected: ${STORE_SECRET}`);
   });
 
-  return { app, world, tenancy, asCalls, reports, store: state };
+  return { app, world, tenancy, asCalls, reports, store: outage };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -1,7 +1,7 @@
 /**
  * The adapter conformance suite (`runAdapterConformance`) and fixtures for
- * tests: a manual clock, sequential ids, assertions on Results, seeded tenants
- * and a world of two tenants.
+ * tests: a manual clock, sequential ids, assertions on Results, seeded tenants,
+ * a world of two tenants and a store that can be taken down.
  *
  * @packageDocumentation
  * @module @rookery/testing
@@ -18,6 +18,7 @@ export type {
   InspectedTable,
   StoreInspector,
 } from "./harness.js";
+export { type OutageSwitch, withOutage } from "./outage.js";
 export { runAdapterConformance } from "./run-adapter-conformance.js";
 export { type SeededTenant, type SeedTenantOptions, seedTenant } from "./seed-tenant.js";
 export {
