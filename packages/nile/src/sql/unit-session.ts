@@ -141,7 +141,7 @@ export class UnitSession {
       return errAsync(error);
     }
     this.#ranAppSql = true;
-    const sent = this.#query<R>(text, values, true);
+    const sent = this.#query<R>(text, values, "application");
     // Pipelined: the check leaves with the statement. Otherwise it follows
     // once the statement answered, as pg would queue it anyway (and warns
     // when asked to queue).
@@ -258,7 +258,7 @@ export class UnitSession {
     text: string,
     values: readonly unknown[],
   ): Promise<QueryResult<R>> {
-    if (!this.#spec.prepared) return this.#query<R>(text, values, false, OWN_TYPES);
+    if (!this.#spec.prepared) return this.#query<R>(text, values);
     this.#coalesce();
     const sent = this.#client.query<R>({
       name: statementName(text),
@@ -270,15 +270,20 @@ export class UnitSession {
     return sent;
   }
 
+  /**
+   * One statement as `pg` runs it unprepared: Rookery's own (read with its
+   * parsers), or the application's (in the extended protocol, so it is one
+   * statement, read with the client's parsers).
+   */
   #query<R extends QueryResultRow>(
     text: string,
     values: readonly unknown[] = [],
-    extended = false,
-    types?: typeof OWN_TYPES,
+    whose: "own" | "application" = "own",
   ): Promise<QueryResult<R>> {
-    const config: QueryConfig | ExtendedQuery = extended
-      ? { text, values: [...values], queryMode: "extended" }
-      : { text, values: [...values], ...(types === undefined ? {} : { types }) };
+    const config: QueryConfig | ExtendedQuery =
+      whose === "application"
+        ? { text, values: [...values], queryMode: "extended" }
+        : { text, values: [...values], types: OWN_TYPES };
     this.#coalesce();
     const sent = this.#client.query<R>(config);
     // Every failure is read where it matters; none may go unhandled.
@@ -337,9 +342,9 @@ const unitEnded = () =>
  * the reads the work sends before it first waits) leave in ONE write: one
  * packet for the server to wake up for instead of one per statement, and one
  * system call, which on a loopback connection costs about as much as the
- * server's answer. Answers whether the writes are held. `pg` corks around each statement itself; corking nests, so ours
- * spans them all. A client without a socket to cork (another pool
- * implementation) just sends as it goes.
+ * server's answer. `pg` corks around each statement itself; corking nests,
+ * so ours spans them all. A client without a socket to cork (another pool
+ * implementation) just sends as it goes. Answers whether the writes are held.
  */
 function holdWrites(client: PoolClient, until: "tick" | "turn", released?: () => void): boolean {
   const stream = (client as { connection?: { stream?: Partial<Corkable> } }).connection?.stream;
