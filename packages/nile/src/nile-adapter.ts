@@ -113,13 +113,7 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
           ResultAsync.fromSafePromise(
             runUnit(
               pool(),
-              tenantSpec(
-                tenantId,
-                options?.intent ?? "write",
-                options?.actorId,
-                role,
-                parsed.data.preparedStatements,
-              ),
+              tenantSpec(tenantId, options ?? {}, role, parsed.data.preparedStatements),
               (s) => tenantUnit(s, tenantId),
               work,
               hooks,

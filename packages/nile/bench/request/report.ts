@@ -26,5 +26,7 @@ export function requestReportLines(
     `ratio adapter-get/raw: ${two(r.adapterGet)}`,
     `ratio scope-get/adapter-get: ${two(r.scopeGetOverAdapter)}`,
     `ratio scope-get/same-statements: ${two(r.scopeGetOverSameStatements)}`,
+    `ratio same-statements-create/raw-insert: ${two(r.sameStatementsCreate)}`,
+    `ratio raw/same-statements requests per second at ${clients} clients: ${two(r.throughputFloor)}`,
   ];
 }

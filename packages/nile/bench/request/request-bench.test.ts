@@ -51,6 +51,8 @@ describe("bench:request smoke run (tiny counts)", () => {
       "ratio adapter-get/raw: N",
       "ratio scope-get/adapter-get: N",
       "ratio scope-get/same-statements: N",
+      "ratio same-statements-create/raw-insert: N",
+      "ratio raw/same-statements requests per second at N clients: N",
     ]);
     // Structure, not speed: counted on the wire, whatever the machine's load.
     expect(figures.requestGet.roundTrips).toBeLessThanOrEqual(2);

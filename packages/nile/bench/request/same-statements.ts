@@ -46,3 +46,79 @@ export function sameStatementsGet(
     }
   };
 }
+
+/**
+ * The floor of a scope-create: the statements a scope-create was seen
+ * sending (BEGIN, the context, the actor, the workspace, the audit event,
+ * the row, COMMIT), sent by hand ALL in one flight, as no design that
+ * decides between reading the actor and writing can send them. What any
+ * design that sends these statements costs at least.
+ */
+export function sameStatementsCreate(
+  pool: pg.Pool,
+  texts: readonly string[],
+): (t: BenchTenant) => Promise<void> {
+  const [begin, context, actor, workspace, audit, insert, commit] = texts;
+  if (
+    texts.length !== 7 ||
+    begin !== "BEGIN" ||
+    commit !== "COMMIT" ||
+    context === undefined ||
+    actor === undefined ||
+    workspace === undefined ||
+    audit === undefined ||
+    insert === undefined
+  ) {
+    throw new Error(
+      `bench:request: a scope-create no longer sends the seven statements this floor replays:\n${texts.join("\n")}`,
+    );
+  }
+  return async (t) => {
+    const client = await pool.connect();
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    const data = JSON.stringify({ subject: "Floor", status: "draft" });
+    try {
+      const sent = await Promise.all([
+        client.query(begin),
+        client.query({
+          name: "floor_write_context",
+          text: context,
+          values: [t.tenantId, randomUUID(), t.ownerId],
+        }),
+        client.query({ name: "floor_actor", text: actor, values: [t.tenantId, t.ownerId] }),
+        client.query({
+          name: "floor_workspace",
+          text: workspace,
+          values: [t.tenantId, t.workspaceId],
+        }),
+        client.query({
+          name: "floor_audit",
+          text: audit,
+          values: [
+            t.tenantId,
+            randomUUID(),
+            t.ownerId,
+            "campaign.create",
+            "campaign",
+            id,
+            null,
+            data,
+            at,
+            null,
+          ],
+        }),
+        client.query({
+          name: "floor_insert",
+          text: insert,
+          values: [t.tenantId, "campaign", id, t.workspaceId, data, 1, t.ownerId, at, at],
+        }),
+        client.query(commit),
+      ]);
+      if (sent[5]?.rows[0]?.inserted !== true)
+        throw new Error("bench:request: the create floor inserted no row");
+    } finally {
+      client.release();
+    }
+  };
+}

@@ -27,9 +27,40 @@ SELECT (SELECT count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
        (SELECT count(*) FROM w)::int AS workspaces, (SELECT count(*) FROM r)::int AS resources,
        (SELECT count(*) FROM a)::int AS "auditEvents"`;
 
+type RepositoryName =
+  | "memberships"
+  | "workspaces"
+  | "assignments"
+  | "subscription"
+  | "settings"
+  | "resources"
+  | "invitations"
+  | "audit";
+type Repositories = Pick<TenantUnit, RepositoryName>;
+
+const REPOSITORIES: { readonly [K in RepositoryName]: (scope: TenantScope) => Repositories[K] } = {
+  memberships: membershipRepository,
+  workspaces: workspaceRepository,
+  assignments: assignmentRepository,
+  subscription: subscriptionRepository,
+  settings: settingsRepository,
+  resources: resourceRepository,
+  invitations: invitationRepository,
+  audit: auditRepository,
+};
+
 /** The tenant unit over one transaction whose context is `tenantId`. */
 export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
   const scope: TenantScope = { s, tenantId };
+  // Built on first use: a call reaches two or three of the eight repositories.
+  const built: Partial<Repositories> = {};
+  const repository = <K extends keyof Repositories>(name: K): Repositories[K] => {
+    const known = built[name];
+    if (known !== undefined) return known as Repositories[K];
+    const made = REPOSITORIES[name](scope);
+    built[name] = made;
+    return made;
+  };
   return {
     tenantId,
     // A read of the shared tenants table: allowed in a tenant transaction on NileDB.
@@ -39,14 +70,30 @@ export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
           .rows(`SELECT ${TENANT_COLUMNS} FROM public.tenants WHERE id = $1::uuid`, [tenantId])
           .map(firstOrNull<Tenant>),
     },
-    memberships: membershipRepository(scope),
-    workspaces: workspaceRepository(scope),
-    assignments: assignmentRepository(scope),
-    subscription: subscriptionRepository(scope),
-    settings: settingsRepository(scope),
-    resources: resourceRepository(scope),
-    invitations: invitationRepository(scope),
-    audit: auditRepository(scope),
+    get memberships() {
+      return repository("memberships");
+    },
+    get workspaces() {
+      return repository("workspaces");
+    },
+    get assignments() {
+      return repository("assignments");
+    },
+    get subscription() {
+      return repository("subscription");
+    },
+    get settings() {
+      return repository("settings");
+    },
+    get resources() {
+      return repository("resources");
+    },
+    get invitations() {
+      return repository("invitations");
+    },
+    get audit() {
+      return repository("audit");
+    },
     actor: (userId) => readActor(s, tenantId, userId),
     // The application's own statements, in this transaction and tenant
     // context, one at a time and each checked.
