@@ -86,3 +86,8 @@ export type {
   Work,
 } from "./port/unit-of-work.js";
 export { guardAdapter } from "./runtime/guard-adapter.js";
+export {
+  lazyTenantUnit,
+  type MakeRepository,
+  type TenantDataRepositoryName,
+} from "./runtime/lazy-tenant-unit.js";

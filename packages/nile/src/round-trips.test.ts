@@ -21,6 +21,7 @@ let proxy: RoundTripProxy;
 let pool: pg.Pool;
 let owner: Scope<Resources>;
 let member: Scope<Resources>;
+let memberId: string;
 let mainId: string;
 let otherId: string;
 let campaignId: string;
@@ -55,6 +56,7 @@ beforeAll(async () => {
   )._unsafeUnwrap();
   (await owner.members.add({ userId: max.id, role: "member" }))._unsafeUnwrap();
   (await owner.workspaces.assign(mainId, max.id))._unsafeUnwrap();
+  memberId = max.id;
   member = (await tenancy.as({ userId: max.id, tenantId }))._unsafeUnwrap();
   for (const workspaceId of [mainId, otherId]) {
     const created = await owner
@@ -117,6 +119,28 @@ describe("round trips of a service call on a pipelined pool", () => {
     const { trips, value } = await roundTripsOf(() => member.resources("campaign").list());
     expect(value.items.map((c) => c.workspaceId)).toEqual([mainId]);
     expect(trips).toBe(2 * CALLS + 1);
+  });
+
+  it("members.list by an owner: two, the page read with the actor, then the people's profiles", async () => {
+    const { trips, value } = await roundTripsOf(() => owner.members.list());
+    expect(value.items.map((m) => m.email).sort()).toEqual([
+      "max@penguin.example",
+      "pat@penguin.example",
+    ]);
+    expect(trips).toBe(2 * CALLS + 1);
+  });
+
+  it("members.list by a member of two workspaces: four, the co-workers of both read in one flight", async () => {
+    (await owner.workspaces.assign(otherId, memberId))._unsafeUnwrap();
+    try {
+      const { trips, value } = await roundTripsOf(() => member.members.list());
+      expect(value.items.map((m) => m.email)).toEqual(["max@penguin.example"]);
+      // The actor with the tenant's page; the assignments of both workspaces; the member's
+      // page within them; the people's profiles.
+      expect(trips).toBe(4 * CALLS + 1);
+    } finally {
+      (await owner.workspaces.unassign(otherId, memberId))._unsafeUnwrap();
+    }
   });
 
   it("resources.create: three, the actor, the row with its audit event, the COMMIT", async () => {

@@ -3,7 +3,8 @@ import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { TenantId, UserId } from "../ids.js";
 import type { Tenant } from "../model/tenant.js";
 import type { TenantUnit } from "../port/tenant-unit.js";
-import { TENANT_METHODS, type TenantRepositoryName } from "./method-kinds.js";
+import { lazyTenantUnit } from "./lazy-tenant-unit.js";
+import { TENANT_METHODS } from "./method-kinds.js";
 import { type CallGuard, refuseCall, type UnitLifetime, wrapRepository } from "./unit-guard.js";
 
 type Async<T> = ResultAsync<T, RookeryError>;
@@ -41,76 +42,46 @@ export function guardTenantUnit(
     const answer = kind === "write" ? existingTenant().andThen(call) : call();
     return answer.andThen((value) => checkReturned(value, tenantId));
   };
-  // Wrapped on first use: a call reaches two or three of the eight repositories.
-  const wrapped = new Map<TenantRepositoryName, unknown>();
-  const repository = <R extends TenantRepositoryName>(name: R): TenantUnit[R] => {
-    let repo = wrapped.get(name) as TenantUnit[R] | undefined;
-    if (repo === undefined) {
-      repo = wrapRepository(unit[name], TENANT_METHODS[name], name, guard);
-      wrapped.set(name, repo);
-    }
-    return repo;
-  };
   const query = unit.query;
   const actor = unit.actor;
-  return {
-    tenantId,
-    tenant: {
-      get: () => {
-        const refusal = refuseCall(lifetime, "read", writable);
-        return refusal === null ? ownTenant() : errAsync(refusal);
+  // Each repository is wrapped on first use: a call reaches two or three of the eight.
+  return lazyTenantUnit(
+    {
+      tenantId,
+      tenant: {
+        get: () => {
+          const refusal = refuseCall(lifetime, "read", writable);
+          return refusal === null ? ownTenant() : errAsync(refusal);
+        },
       },
+      purge: () => guard("write", [], () => unit.purge()) as ReturnType<TenantUnit["purge"]>,
+      ...(actor === undefined
+        ? {}
+        : {
+            actor: (userId: UserId) => {
+              const refusal = refuseCall(lifetime, "read", writable);
+              if (refusal !== null) return errAsync(refusal);
+              return actor.call(unit, userId).andThen((record) =>
+                checkOwnTenant(record.tenant, tenantId).map(() => {
+                  // The actor's read carries the tenant row: later writes need no read of their own.
+                  tenantRow.remember(record.tenant);
+                  return record;
+                }),
+              );
+            },
+          }),
+      // The application's own SQL: its rows are its own business, but the handle dies with the unit.
+      ...(query === undefined
+        ? {}
+        : {
+            query: (text: string, values: readonly unknown[]) => {
+              const refusal = refuseCall(lifetime, "read", writable);
+              return refusal === null ? query.call(unit, text, values) : errAsync(refusal);
+            },
+          }),
     },
-    get memberships() {
-      return repository("memberships");
-    },
-    get workspaces() {
-      return repository("workspaces");
-    },
-    get assignments() {
-      return repository("assignments");
-    },
-    get subscription() {
-      return repository("subscription");
-    },
-    get settings() {
-      return repository("settings");
-    },
-    get resources() {
-      return repository("resources");
-    },
-    get invitations() {
-      return repository("invitations");
-    },
-    get audit() {
-      return repository("audit");
-    },
-    purge: () => guard("write", [], () => unit.purge()) as ReturnType<TenantUnit["purge"]>,
-    ...(actor === undefined
-      ? {}
-      : {
-          actor: (userId: UserId) => {
-            const refusal = refuseCall(lifetime, "read", writable);
-            if (refusal !== null) return errAsync(refusal);
-            return actor.call(unit, userId).andThen((record) =>
-              checkOwnTenant(record.tenant, tenantId).map(() => {
-                // The actor's read carries the tenant row: later writes need no read of their own.
-                tenantRow.remember(record.tenant);
-                return record;
-              }),
-            );
-          },
-        }),
-    // The application's own SQL: its rows are its own business, but the handle dies with the unit.
-    ...(query === undefined
-      ? {}
-      : {
-          query: (text: string, values: readonly unknown[]) => {
-            const refusal = refuseCall(lifetime, "read", writable);
-            return refusal === null ? query.call(unit, text, values) : errAsync(refusal);
-          },
-        }),
-  };
+    (name) => wrapRepository(unit[name], TENANT_METHODS[name], name, guard),
+  );
 }
 
 const breachIn = RookeryErrors.isolationBreach(

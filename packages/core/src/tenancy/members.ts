@@ -1,4 +1,4 @@
-import { err, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
+import { err, ok, okAsync, ResultAsync, safeTry } from "neverthrow";
 import { type RookeryError, RookeryErrors } from "../errors.js";
 import type { UserId } from "../ids.js";
 import type { Membership, Role } from "../model/membership.js";
@@ -47,7 +47,16 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
     list: (page = {}) =>
       safeTry(async function* () {
         const query = yield* parseWith(MemberListInput, page, "page");
-        const found = yield* runScoped(env, who, "read", (s) => listVisible(s, query));
+        // The tenant's page (what owners and admins see) is read with the actor; a member,
+        // who sees only the people of their workspaces, reads again within that reach.
+        const found = yield* runScoped(
+          env,
+          who,
+          "read",
+          (s, everyone: Page<Membership>) =>
+            seesEveryone(s) ? okAsync(everyone) : listVisible(s, query),
+          (unit) => unit.memberships.list(query),
+        );
         return ok({ items: yield* withProfiles(found.items), next: found.next });
       }),
     get: (rawUserId) =>
@@ -228,6 +237,10 @@ function removeMember(s: ScopedUnit, userId: UserId) {
   });
 }
 
+/** Whether the actor sees every member (owners and admins do). */
+const seesEveryone = (s: ScopedUnit) =>
+  s.env.authorizer.visible(s.actor, "workspace.read", "workspace") === "all";
+
 /** The memberships the actor may see: all for owners and admins, co-workers for members. */
 function listVisible(
   s: ScopedUnit,
@@ -242,9 +255,11 @@ function listVisible(
     const filter = s.env.authorizer.visible(s.actor, "workspace.read", "workspace");
     if (filter === "all") return s.unit.memberships.list(query);
     const people = new Set<UserId>([s.actor.userId]);
-    for (const workspaceId of filter ?? []) {
-      for (const a of yield* s.unit.assignments.listForWorkspace(workspaceId)) people.add(a.userId);
-    }
+    // Every workspace's assignments in one flight.
+    const assigned = yield* ResultAsync.combine(
+      (filter ?? []).map((workspaceId) => s.unit.assignments.listForWorkspace(workspaceId)),
+    );
+    for (const a of assigned.flat()) people.add(a.userId);
     const userIds =
       query.userIds === undefined ? [...people] : query.userIds.filter((id) => people.has(id));
     return s.unit.memberships.list({ ...query, userIds });

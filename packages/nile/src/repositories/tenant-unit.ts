@@ -1,5 +1,10 @@
 import type { Tenant, TenantId } from "@rookery/core";
-import type { PurgeCounts, TenantUnit } from "@rookery/core/adapter";
+import {
+  lazyTenantUnit,
+  type PurgeCounts,
+  type TenantDataRepositoryName,
+  type TenantUnit,
+} from "@rookery/core/adapter";
 import { firstOrNull } from "../sql/rows.js";
 import type { UnitSession } from "../sql/unit-session.js";
 import { settingsRepository, subscriptionRepository } from "./account.js";
@@ -27,18 +32,9 @@ SELECT (SELECT count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
        (SELECT count(*) FROM w)::int AS workspaces, (SELECT count(*) FROM r)::int AS resources,
        (SELECT count(*) FROM a)::int AS "auditEvents"`;
 
-type RepositoryName =
-  | "memberships"
-  | "workspaces"
-  | "assignments"
-  | "subscription"
-  | "settings"
-  | "resources"
-  | "invitations"
-  | "audit";
-type Repositories = Pick<TenantUnit, RepositoryName>;
-
-const REPOSITORIES: { readonly [K in RepositoryName]: (scope: TenantScope) => Repositories[K] } = {
+const REPOSITORIES: {
+  readonly [K in TenantDataRepositoryName]: (scope: TenantScope) => TenantUnit[K];
+} = {
   memberships: membershipRepository,
   workspaces: workspaceRepository,
   assignments: assignmentRepository,
@@ -52,63 +48,33 @@ const REPOSITORIES: { readonly [K in RepositoryName]: (scope: TenantScope) => Re
 /** The tenant unit over one transaction whose context is `tenantId`. */
 export function tenantUnit(s: UnitSession, tenantId: TenantId): TenantUnit {
   const scope: TenantScope = { s, tenantId };
-  // Built on first use: a call reaches two or three of the eight repositories.
-  const built: Partial<Repositories> = {};
-  const repository = <K extends keyof Repositories>(name: K): Repositories[K] => {
-    const known = built[name];
-    if (known !== undefined) return known as Repositories[K];
-    const made = REPOSITORIES[name](scope);
-    built[name] = made;
-    return made;
-  };
-  return {
-    tenantId,
-    // A read of the shared tenants table: allowed in a tenant transaction on NileDB.
-    tenant: {
-      get: () =>
+  return lazyTenantUnit(
+    {
+      tenantId,
+      // A read of the shared tenants table: allowed in a tenant transaction on NileDB.
+      tenant: {
+        get: () =>
+          s
+            .rows(`SELECT ${TENANT_COLUMNS} FROM public.tenants WHERE id = $1::uuid`, [tenantId])
+            .map(firstOrNull<Tenant>),
+      },
+      actor: (userId) => readActor(s, tenantId, userId),
+      // The application's own statements, in this transaction and tenant
+      // context, one at a time and each checked.
+      query: (text, values) => s.appRows(text, values),
+      purge: () =>
         s
-          .rows(`SELECT ${TENANT_COLUMNS} FROM public.tenants WHERE id = $1::uuid`, [tenantId])
-          .map(firstOrNull<Tenant>),
+          .rows<{
+            memberships: number;
+            workspaces: number;
+            resources: number;
+            auditEvents: number;
+          }>(PURGE, [tenantId])
+          .map(
+            ([row]): PurgeCounts =>
+              row ?? { memberships: 0, workspaces: 0, resources: 0, auditEvents: 0 },
+          ),
     },
-    get memberships() {
-      return repository("memberships");
-    },
-    get workspaces() {
-      return repository("workspaces");
-    },
-    get assignments() {
-      return repository("assignments");
-    },
-    get subscription() {
-      return repository("subscription");
-    },
-    get settings() {
-      return repository("settings");
-    },
-    get resources() {
-      return repository("resources");
-    },
-    get invitations() {
-      return repository("invitations");
-    },
-    get audit() {
-      return repository("audit");
-    },
-    actor: (userId) => readActor(s, tenantId, userId),
-    // The application's own statements, in this transaction and tenant
-    // context, one at a time and each checked.
-    query: (text, values) => s.appRows(text, values),
-    purge: () =>
-      s
-        .rows<{
-          memberships: number;
-          workspaces: number;
-          resources: number;
-          auditEvents: number;
-        }>(PURGE, [tenantId])
-        .map(
-          ([row]): PurgeCounts =>
-            row ?? { memberships: 0, workspaces: 0, resources: 0, auditEvents: 0 },
-        ),
-  };
+    (name) => REPOSITORIES[name](scope),
+  );
 }
