@@ -1,25 +1,19 @@
-// The application the tests of this package drive: PenguinMails' tenancy on
-// the in-memory adapter, with two tenants built alike (@rookery/testing's
-// world), behind rookery(), with the routes a real API has, on a real port.
+// The application the tests of this package drive: the small API of the
+// binding suite (@rookery/http's test-support), built with Express on a real
+// port. It also serves GET /unscoped, a route rookery() does not bind.
 import type { AddressInfo } from "node:net";
-import type { ProblemReport } from "@rookery/http";
-import { memoryAdapter } from "@rookery/memory";
-import { type PenguinTenancy, type TenancyWorld, tenancyWorld, withOutage } from "@rookery/testing";
 import express, { type Request } from "express";
 import { z } from "zod";
+import {
+  type BindingApp,
+  bindingWorld,
+  CampaignInput,
+  STORE_SECRET,
+} from "../../http/test-support/binding-suite.js";
 import { parseBody, requirePermission } from "./helpers.js";
 import { unwrap } from "./index.js";
 import { rookery, scopeOf } from "./middleware.js";
 import { problemHandler } from "./problem-handler.js";
-
-/** A message the failing store gives, which must never reach a client. */
-export const STORE_SECRET = "connect ECONNREFUSED db-7.internal:5432 (tenant 42)";
-
-const CampaignInput = z.strictObject({
-  workspaceId: z.uuid(),
-  subject: z.string().min(1).max(200),
-  status: z.enum(["draft", "scheduled", "sent"]).default("draft"),
-});
 
 /** In the tests the caller is named by headers; an application reads its auth session here. */
 function identify(req: Request) {
@@ -29,30 +23,11 @@ function identify(req: Request) {
   return tenantId === undefined ? userId : { userId, tenantId };
 }
 
-/** The world, the app over it on a real port, and what the app saw. Call `close()` after. */
-export interface TestApp {
-  readonly base: string;
-  close(): Promise<unknown>;
-  readonly world: TenancyWorld;
-  readonly tenancy: PenguinTenancy;
-  readonly asCalls: unknown[];
-  readonly reports: ProblemReport<unknown>[];
-  readonly store: { down: boolean };
-}
+export type TestApp = BindingApp;
 
 export async function testApp(options: { readonly exposeTrace?: boolean } = {}): Promise<TestApp> {
-  const { adapter, outage } = withOutage(memoryAdapter(), new Error(STORE_SECRET));
-  const world = await tenancyWorld(adapter);
-  const asCalls: unknown[] = [];
-  const reports: ProblemReport<unknown>[] = [];
-  // The world's tenancy, counting how often a request makes a scope.
-  const tenancy: PenguinTenancy = {
-    ...world.tenancy,
-    as: (identity) => {
-      asCalls.push(identity);
-      return world.tenancy.as(identity);
-    },
-  };
+  const shared = await bindingWorld();
+  const { tenancy, reports } = shared;
 
   const app = express();
   app.use(express.json({ limit: 1024 }));
@@ -120,15 +95,5 @@ export async function testApp(options: { readonly exposeTrace?: boolean } = {}):
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const close = () => new Promise((resolve) => server.close(resolve));
-  return { base, close, world, tenancy, asCalls, reports, store: outage };
+  return { ...shared, base, close };
 }
-
-/** Headers naming a caller. */
-export const as = (userId: string, tenantId?: string): Record<string, string> =>
-  tenantId === undefined ? { "x-user": userId } : { "x-user": userId, "x-tenant": tenantId };
-
-/** JSON headers naming a caller. */
-export const postAs = (userId: string): Record<string, string> => ({
-  ...as(userId),
-  "content-type": "application/json",
-});

@@ -1,37 +1,29 @@
-import type { ProblemReport } from "@rookery/http";
-import { memoryAdapter } from "@rookery/memory";
-import { type PenguinTenancy, tenancyWorld, withOutage } from "@rookery/testing";
+// The application the tests of this package drive: the small API of the
+// binding suite (@rookery/http's test-support), built with Hono and served on
+// a real port by @hono/node-server.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { z } from "zod";
+import {
+  type BindingApp,
+  bindingWorld,
+  CampaignInput,
+  STORE_SECRET,
+} from "../../http/test-support/binding-suite.js";
 import { parseBody, requirePermission } from "./helpers.js";
 import { unwrap } from "./index.js";
 import { type RookeryEnv, rookery } from "./middleware.js";
 import { problemHandler } from "./problem-handler.js";
 
-/** A message the failing store gives, which must never reach a client. */
-export const STORE_SECRET = "connect ECONNREFUSED db-7.internal:5432 (tenant 42)";
+/** The binding suite's app, and the Hono app itself for requests without a port. */
+export interface TestApp extends BindingApp {
+  readonly app: Hono<RookeryEnv<BindingApp["tenancy"]>>;
+}
 
-const CampaignInput = z.strictObject({
-  workspaceId: z.uuid(),
-  subject: z.string().min(1).max(200),
-  status: z.enum(["draft", "scheduled", "sent"]).default("draft"),
-});
-
-/** The world, the app over it, and what the app saw. */
-export async function testApp(options: { readonly exposeTrace?: boolean } = {}) {
-  const { adapter, outage } = withOutage(memoryAdapter(), new Error(STORE_SECRET));
-  const world = await tenancyWorld(adapter);
-  const asCalls: unknown[] = [];
-  const reports: ProblemReport<unknown>[] = [];
-  // The world's tenancy, counting how often a request makes a scope.
-  const tenancy: PenguinTenancy = {
-    ...world.tenancy,
-    as: (identity) => {
-      asCalls.push(identity);
-      return world.tenancy.as(identity);
-    },
-  };
-
+export async function testApp(options: { readonly exposeTrace?: boolean } = {}): Promise<TestApp> {
+  const shared = await bindingWorld();
+  const { tenancy, reports } = shared;
   const app = new Hono<RookeryEnv<typeof tenancy>>();
   app.onError(
     problemHandler({
@@ -91,17 +83,12 @@ export async function testApp(options: { readonly exposeTrace?: boolean } = {}) 
     throw new Error(`unexpected: ${STORE_SECRET}`);
   });
 
-  return { app, world, tenancy, asCalls, reports, store: outage };
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, () =>
+      resolve(started),
+    );
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise((resolve) => server.close(resolve));
+  return { ...shared, app, base, close };
 }
-
-export type TestApp = Awaited<ReturnType<typeof testApp>>;
-
-/** Headers naming a caller. */
-export const as = (userId: string, tenantId?: string): Record<string, string> =>
-  tenantId === undefined ? { "x-user": userId } : { "x-user": userId, "x-tenant": tenantId };
-
-/** JSON headers naming a caller. */
-export const postAs = (userId: string): Record<string, string> => ({
-  ...as(userId),
-  "content-type": "application/json",
-});

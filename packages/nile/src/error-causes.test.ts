@@ -1,16 +1,16 @@
 import type { ScopedSql } from "@rookery/core";
 import { fixtures, type TenancyWorld, tenancyWorld } from "@rookery/testing";
-import { ok } from "neverthrow";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
+import { whileWriteUnitOpen } from "../test-support/while-write-unit-open.js";
 import { nileAdapter, rowSecurityStatements } from "./index.js";
 
 const ROW_SECRET = "row-secret-4711";
 let env: OpenDatabase;
 let world: TenancyWorld;
 let lockWaiting: pg.Pool;
-const f = fixtures();
+const _f = fixtures();
 
 beforeAll(async () => {
   env = await openDatabase();
@@ -45,32 +45,17 @@ describe("a unit reports the failure that caused it, never the follow-on one", (
   it("when the tenant-context statement itself is refused (its lock timed out)", async () => {
     const tenantId = world.a.tenantId;
     const other = nileAdapter({ pool: lockWaiting })._unsafeUnwrap();
-    let entered!: () => void;
-    const inside = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
-    let leave!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      leave = resolve;
-    });
-    const holder = env.adapter.tenant(tenantId, async (u) => {
-      (await u.workspaces.insert(f.workspace({ tenantId })))._unsafeUnwrap();
-      entered();
-      await gate;
-      return ok(undefined);
-    });
-    await inside;
     // Pipelined: BEGIN, the context and both statements leave together; the
     // statements are refused only because the context statement failed.
-    const refused = await other.tenant(tenantId, async (u) => {
-      const [listed, counted] = await Promise.all([
-        u.workspaces.list({ limit: 5 }),
-        u.workspaces.count(),
-      ]);
-      return listed.andThen(() => counted);
-    });
-    leave();
-    (await holder)._unsafeUnwrap();
+    const refused = await whileWriteUnitOpen(env.adapter, tenantId, () =>
+      other.tenant(tenantId, async (u) => {
+        const [listed, counted] = await Promise.all([
+          u.workspaces.list({ limit: 5 }),
+          u.workspaces.count(),
+        ]);
+        return listed.andThen(() => counted);
+      }),
+    );
     expect(refused._unsafeUnwrapErr().code).toBe("UNAVAILABLE");
   });
 

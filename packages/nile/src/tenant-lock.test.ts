@@ -1,9 +1,9 @@
 import type { TenantId } from "@rookery/core";
 import { fixtures } from "@rookery/testing";
-import { ok } from "neverthrow";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
+import { whileWriteUnitOpen } from "../test-support/while-write-unit-open.js";
 import { nileAdapter } from "./index.js";
 
 let env: OpenDatabase;
@@ -33,26 +33,10 @@ describe("write units of one tenant are serialised whatever the spelling of its 
     "a write unit naming the tenant in %s waits for one naming it in lower case",
     async (_, spell) => {
       const other = nileAdapter({ pool: lockWaiting })._unsafeUnwrap();
-      let entered!: () => void;
-      const inside = new Promise<void>((resolve) => {
-        entered = resolve;
-      });
-      let leave!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        leave = resolve;
-      });
-      const holder = env.adapter.tenant(tenant.id, async (u) => {
-        // The unit holds the tenant's lock once its first write passed.
-        (await u.workspaces.insert(f.workspace({ tenantId: tenant.id })))._unsafeUnwrap();
-        entered();
-        await gate;
-        return ok(undefined);
-      });
-      await inside;
       const spelled = spell(tenant.id) as TenantId;
-      const meanwhile = await other.tenant(spelled, (u) => u.workspaces.count());
-      leave();
-      (await holder)._unsafeUnwrap();
+      const meanwhile = await whileWriteUnitOpen(env.adapter, tenant.id, () =>
+        other.tenant(spelled, (u) => u.workspaces.count()),
+      );
       expect(meanwhile._unsafeUnwrapErr().code).toBe("UNAVAILABLE");
       const after = await other.tenant(spelled, (u) => u.workspaces.count());
       expect(after.isOk()).toBe(true);

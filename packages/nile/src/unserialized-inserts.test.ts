@@ -1,8 +1,8 @@
 import { penguinTenancy, type TenancyWorld, tenancyWorld } from "@rookery/testing";
-import { ok } from "neverthrow";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenDatabase, openDatabase } from "../test-support/open-database.js";
+import { whileWriteUnitOpen } from "../test-support/while-write-unit-open.js";
 import { nileAdapter } from "./index.js";
 
 // Write units of a tenant take its lock, so that a check-then-write holds
@@ -28,29 +28,8 @@ afterAll(async () => {
 });
 
 /** Runs `meanwhile` while a write unit of tenant A holds the tenant's lock. */
-async function whileLocked<T>(meanwhile: () => PromiseLike<T>): Promise<T> {
-  let entered!: () => void;
-  const inside = new Promise<void>((resolve) => {
-    entered = resolve;
-  });
-  let leave!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    leave = resolve;
-  });
-  const holder = env.adapter.tenant(world.a.tenantId, async (u) => {
-    (await u.workspaces.count())._unsafeUnwrap();
-    entered();
-    await gate;
-    return ok(undefined);
-  });
-  await inside;
-  try {
-    return await meanwhile();
-  } finally {
-    leave();
-    (await holder)._unsafeUnwrap();
-  }
-}
+const whileLocked = <T>(meanwhile: () => PromiseLike<T>) =>
+  whileWriteUnitOpen(env.adapter, world.a.tenantId, meanwhile);
 
 describe("a resource create runs beside the tenant's other write units", () => {
   const scopeOnLockWaiting = async () => {

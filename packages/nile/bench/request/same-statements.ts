@@ -13,19 +13,12 @@ export function sameStatementsGet(
   pool: pg.Pool,
   texts: readonly string[],
 ): (t: BenchTenant, id: string) => Promise<void> {
-  const [begin, context, actor, row, commit] = texts;
-  if (
-    texts.length !== 5 ||
-    begin !== "BEGIN READ ONLY" ||
-    commit !== "COMMIT" ||
-    context === undefined ||
-    actor === undefined ||
-    row === undefined
-  ) {
-    throw new Error(
-      `bench:request: a request-get no longer sends the five statements this floor replays:\n${texts.join("\n")}`,
-    );
-  }
+  const [begin, context, actor, row, commit] = seen(
+    texts,
+    "a request-get",
+    "BEGIN READ ONLY",
+    5,
+  ) as [string, string, string, string, string];
   return async (t, id) => {
     const client = await pool.connect();
     try {
@@ -58,21 +51,12 @@ export function sameStatementsCreate(
   pool: pg.Pool,
   texts: readonly string[],
 ): (t: BenchTenant) => Promise<void> {
-  const [begin, context, actor, workspace, audit, insert, commit] = texts;
-  if (
-    texts.length !== 7 ||
-    begin !== "BEGIN" ||
-    commit !== "COMMIT" ||
-    context === undefined ||
-    actor === undefined ||
-    workspace === undefined ||
-    audit === undefined ||
-    insert === undefined
-  ) {
-    throw new Error(
-      `bench:request: a scope-create no longer sends the seven statements this floor replays:\n${texts.join("\n")}`,
-    );
-  }
+  const [begin, context, actor, workspace, audit, insert, commit] = seen(
+    texts,
+    "a scope-create",
+    "BEGIN",
+    7,
+  ) as [string, string, string, string, string, string, string];
   return async (t) => {
     const client = await pool.connect();
     const id = randomUUID();
@@ -121,4 +105,14 @@ export function sameStatementsCreate(
       client.release();
     }
   };
+}
+
+/** The texts a floor replays, checked to be the `count` statements from `begin` to COMMIT it expects. */
+function seen(texts: readonly string[], call: string, begin: string, count: number): string[] {
+  if (texts.length !== count || texts[0] !== begin || texts.at(-1) !== "COMMIT") {
+    throw new Error(
+      `bench:request: ${call} no longer sends the ${count} statements its floor replays:\n${texts.join("\n")}`,
+    );
+  }
+  return [...texts];
 }
