@@ -1,6 +1,6 @@
 import type { TenantId } from "@rookery/core";
 import { emptyPlatform, emptyTenant, type PlatformTables, type TenantTables } from "./state.js";
-import type { Table } from "./tables.js";
+import { type Table, tableOf } from "./tables.js";
 
 type Rows<Tables> = {
   [K in keyof Tables]: [string, Tables[K] extends Table<infer R> ? R : never][];
@@ -37,14 +37,18 @@ export function restoreSnapshot(snapshot: MemorySnapshot): {
 
 function toRows<Tables extends object>(tables: Tables): Rows<Tables> {
   return Object.fromEntries(
-    Object.entries(tables).map(([name, table]) => [name, [...(table as Table<unknown>).entries()]]),
+    // Sorted by key: a table's iteration order depends on its history, a snapshot's must not.
+    Object.entries(tables).map(([name, table]) => [
+      name,
+      [...(table as Table<unknown>).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ]),
   ) as Rows<Tables>;
 }
 
 function fromRows<Tables extends object>(empty: Tables, rows: Rows<Tables>): Tables {
   const entries = Object.keys(empty).map((name) => [
     name,
-    new Map((rows as Record<string, [string, unknown][]>)[name] ?? []),
+    tableOf((rows as Record<string, [string, unknown][]>)[name] ?? []),
   ]);
   return Object.fromEntries(entries) as Tables;
 }

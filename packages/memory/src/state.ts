@@ -14,7 +14,7 @@ import type {
   TenantSettings,
   WorkspaceSettings,
 } from "@rookery/core/adapter";
-import type { Table } from "./tables.js";
+import { emptyTable, type Table } from "./tables.js";
 
 /** The shared (platform) tables. */
 export interface PlatformTables {
@@ -53,25 +53,25 @@ export interface TenantTables {
 }
 
 export const emptyPlatform = (): PlatformTables => ({
-  tenants: new Map(),
-  users: new Map(),
-  emails: new Map(),
-  subjects: new Map(),
-  claims: new Map(),
-  events: new Map(),
+  tenants: emptyTable(),
+  users: emptyTable(),
+  emails: emptyTable(),
+  subjects: emptyTable(),
+  claims: emptyTable(),
+  events: emptyTable(),
 });
 
 export const emptyTenant = (): TenantTables => ({
-  memberships: new Map(),
-  workspaces: new Map(),
-  assignments: new Map(),
-  subscription: new Map(),
-  tenantSettings: new Map(),
-  workspaceSettings: new Map(),
-  resources: new Map(),
-  invitations: new Map(),
-  audit: new Map(),
-  delivered: new Map(),
+  memberships: emptyTable(),
+  workspaces: emptyTable(),
+  assignments: emptyTable(),
+  subscription: emptyTable(),
+  tenantSettings: emptyTable(),
+  workspaceSettings: emptyTable(),
+  resources: emptyTable(),
+  invitations: emptyTable(),
+  audit: emptyTable(),
+  delivered: emptyTable(),
 });
 
 export const assignmentKey = (workspaceId: string, userId: string) => `${workspaceId}/${userId}`;

@@ -3,7 +3,7 @@ import type { AssignmentRepository, WorkspaceRepository } from "@rookery/core/ad
 import { compare, paginate } from "./page.js";
 import { fail, ok } from "./results.js";
 import { assignmentKey } from "./state.js";
-import { stored } from "./tables.js";
+import { stored, type TableDraft } from "./tables.js";
 import type { TenantContext } from "./tenant-context.js";
 
 export function workspaceRepository(ctx: TenantContext): WorkspaceRepository {
@@ -104,7 +104,7 @@ export function assignmentRepository(ctx: TenantContext): AssignmentRepository {
   };
 }
 
-function deleteWhere<Row>(table: Map<string, Row>, doomed: (row: Row) => boolean): number {
+function deleteWhere<Row>(table: TableDraft<Row>, doomed: (row: Row) => boolean): number {
   let deleted = 0;
   for (const [key, row] of table) {
     if (doomed(row)) {

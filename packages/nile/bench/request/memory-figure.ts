@@ -9,7 +9,7 @@ import { type BenchTenant, benchTenancy, buildTenants } from "./world.js";
  */
 export async function memoryScopeGet(
   iterations: number,
-): Promise<{ scopeGet: number; mapLookup: number }> {
+): Promise<{ scopeGet: number; mapLookup: number; createAt: MemoryCreates }> {
   const tenancy = benchTenancy(memoryAdapter());
   const tenants = (await buildTenants(tenancy, 3, { members: 2, campaigns: 25 }))._unsafeUnwrap();
   const rows = new Map<string, unknown>();
@@ -37,5 +37,42 @@ export async function memoryScopeGet(
     },
   });
   if (found === 0) throw new Error("bench:request: the Map lookup found nothing");
-  return { scopeGet: micros["scope-get"] ?? Number.NaN, mapLookup: micros.map ?? Number.NaN };
+  return {
+    scopeGet: micros["scope-get"] ?? Number.NaN,
+    mapLookup: micros.map ?? Number.NaN,
+    createAt: await memoryScopeCreates(Math.max(1, Math.floor(iterations / 10))),
+  };
+}
+
+/** What a create costs on memory with a small tenant, and with twenty times the rows. */
+export interface MemoryCreates {
+  readonly rows: readonly [number, number];
+  readonly micros: readonly [number, number];
+}
+
+/**
+ * Mean microseconds of a scoped `resources.create` on the in-memory adapter
+ * over the `batch` creates that take a tenant to `batch` rows, and over the
+ * `batch` that take it to twenty times that: a test that writes many rows
+ * should pay per row what a test that writes few does.
+ */
+async function memoryScopeCreates(batch: number): Promise<MemoryCreates> {
+  const tenancy = benchTenancy(memoryAdapter());
+  const [t] = (await buildTenants(tenancy, 1, { members: 1, campaigns: 0 }))._unsafeUnwrap();
+  if (t === undefined) throw new Error("bench:request: no tenant to create in");
+  const creates = async (n: number) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) {
+      const made = await t.scope
+        .resources("campaign")
+        .create({ workspaceId: t.workspaceId, data: { subject: "Memory", status: "draft" } });
+      if (made.isErr())
+        throw new Error(`bench:request: a memory create failed: ${made.error.code}`);
+    }
+    return Number(process.hrtime.bigint() - start) / 1_000 / n;
+  };
+  const small = await creates(batch);
+  await creates(batch * 18);
+  const large = await creates(batch);
+  return { rows: [batch, batch * 20], micros: [small, large] };
 }

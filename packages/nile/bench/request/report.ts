@@ -1,3 +1,4 @@
+import type { MemoryCreates } from "./memory-figure.js";
 import { type RequestFigures, requestRatios } from "./request-bench.js";
 
 const two = (x: number) => x.toFixed(2);
@@ -6,7 +7,11 @@ const count = (x: number) => (Number.isInteger(x) ? String(x) : two(x));
 /** The closing lines of `pnpm bench:request`: the issue's seven, then what explains them. */
 export function requestReportLines(
   f: RequestFigures,
-  memory: { readonly scopeGet: number; readonly mapLookup: number },
+  memory: {
+    readonly scopeGet: number;
+    readonly mapLookup: number;
+    readonly createAt: MemoryCreates;
+  },
   clients: number,
 ): string[] {
   const r = requestRatios(f);
@@ -28,5 +33,6 @@ export function requestReportLines(
     `ratio scope-get/same-statements: ${two(r.scopeGetOverSameStatements)}`,
     `ratio same-statements-create/raw-insert: ${two(r.sameStatementsCreate)}`,
     `ratio raw/same-statements requests per second at ${clients} clients: ${two(r.throughputFloor)}`,
+    `memory scope-create: ${memory.createAt.micros[0].toFixed(1)} µs at ${memory.createAt.rows[0]} rows, ${memory.createAt.micros[1].toFixed(1)} µs at ${memory.createAt.rows[1]} rows`,
   ];
 }

@@ -53,6 +53,7 @@ describe("bench:request smoke run (tiny counts)", () => {
       "ratio scope-get/same-statements: N",
       "ratio same-statements-create/raw-insert: N",
       "ratio raw/same-statements requests per second at N clients: N",
+      "memory scope-create: N µs at N rows, N µs at N rows",
     ]);
     // Structure, not speed: counted on the wire, whatever the machine's load.
     expect(figures.requestGet.roundTrips).toBeLessThanOrEqual(2);
