@@ -130,6 +130,12 @@ describe("round trips of a service call on a pipelined pool", () => {
     expect(trips).toBe(2 * CALLS + 1);
   });
 
+  it("members.get by an owner: two, the member read with the actor, then their profile", async () => {
+    const { trips, value } = await roundTripsOf(() => owner.members.get(memberId));
+    expect(value.email).toBe("max@penguin.example");
+    expect(trips).toBe(2 * CALLS + 1);
+  });
+
   it("members.list by a member of two workspaces: four, the co-workers of both read in one flight", async () => {
     (await owner.workspaces.assign(otherId, memberId))._unsafeUnwrap();
     try {

@@ -47,31 +47,14 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
     list: (page = {}) =>
       safeTry(async function* () {
         const query = yield* parseWith(MemberListInput, page, "page");
-        // The tenant's page (what owners and admins see) is read with the actor; a member,
-        // who sees only the people of their workspaces, reads again within that reach.
-        const found = yield* runScoped(
-          env,
-          who,
-          "read",
-          (s, everyone: Page<Membership>) =>
-            seesEveryone(s) ? okAsync(everyone) : listVisible(s, query),
-          (unit) => unit.memberships.list(query),
-        );
+        const found = yield* readVisible(env, who, query);
         return ok({ items: yield* withProfiles(found.items), next: found.next });
       }),
     get: (rawUserId) =>
       safeTry(async function* () {
         const userId = yield* parseField(UserIdInput, rawUserId, "userId");
-        const found = yield* runScoped(env, who, "read", (s) =>
-          safeTry(async function* () {
-            const visible = yield* listVisible(s, { limit: 1, userIds: [userId] });
-            const membership = visible.items[0];
-            return membership === undefined
-              ? err(RookeryErrors.notFound("membership"))
-              : ok(membership);
-          }),
-        );
-        const [member] = yield* withProfiles([found]);
+        const visible = yield* readVisible(env, who, { limit: 1, userIds: [userId] });
+        const [member] = yield* withProfiles(visible.items);
         return member === undefined ? err(RookeryErrors.notFound("membership")) : ok(member);
       }),
     add: (raw) =>
@@ -237,19 +220,34 @@ function removeMember(s: ScopedUnit, userId: UserId) {
   });
 }
 
+/**
+ * The page of memberships the caller may see, in one read unit. The tenant's
+ * page (what owners and admins see) is read with the actor; a member, who
+ * sees only the people of their workspaces, reads again within that reach.
+ */
+function readVisible(env: TenancyEnv, who: ScopeIdentity, query: MembershipQuery) {
+  return runScoped(
+    env,
+    who,
+    "read",
+    (s, everyone: Page<Membership>) =>
+      seesEveryone(s) ? okAsync(everyone) : listVisible(s, query),
+    (unit) => unit.memberships.list(query),
+  );
+}
+
 /** Whether the actor sees every member (owners and admins do). */
 const seesEveryone = (s: ScopedUnit) =>
   s.env.authorizer.visible(s.actor, "workspace.read", "workspace") === "all";
 
 /** The memberships the actor may see: all for owners and admins, co-workers for members. */
-function listVisible(
-  s: ScopedUnit,
-  query: {
-    readonly after?: string | undefined;
-    readonly limit: number;
-    readonly userIds?: readonly UserId[] | undefined;
-  },
-) {
+interface MembershipQuery {
+  readonly after?: string | undefined;
+  readonly limit: number;
+  readonly userIds?: readonly UserId[] | undefined;
+}
+
+function listVisible(s: ScopedUnit, query: MembershipQuery) {
   return safeTry(async function* () {
     // Members see the people they share a workspace with.
     const filter = s.env.authorizer.visible(s.actor, "workspace.read", "workspace");
