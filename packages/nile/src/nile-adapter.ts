@@ -113,7 +113,13 @@ export function nileAdapter(config: NileAdapterConfig): Result<NileAdapter, Rook
           ResultAsync.fromSafePromise(
             runUnit(
               pool(),
-              tenantSpec(tenantId, options ?? {}, role, parsed.data.preparedStatements),
+              tenantSpec(
+                tenantId,
+                options?.intent ?? "write",
+                options?.actorId,
+                role,
+                parsed.data.preparedStatements,
+              ),
               (s) => tenantUnit(s, tenantId),
               work,
               hooks,

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TenantId, UnitIntent } from "@rookery/core";
-import type { TenantUnitOptions } from "@rookery/core/adapter";
+import type { TenantId, UnitIntent, UserId } from "@rookery/core";
 import type { UnitSpec } from "./sql/unit-session.js";
 
 // Advisory-lock keys: one per tenant for its write units, one for platform
@@ -30,25 +29,24 @@ const UNIT_CHECK = `SELECT 1 / (coalesce(
 
 /**
  * A tenant unit opens with ONE statement after BEGIN: the transaction-local
- * tenant (and user) context with the unit's mark, and for a write unit that
- * is to be serialised the tenant's lock. All values are parameters.
+ * tenant (and user) context with the unit's mark, and for a write unit the
+ * tenant's lock. All values are parameters.
  * `role` is the database role the start-up check verified.
  */
 export function tenantSpec(
   tenantId: TenantId,
-  options: TenantUnitOptions,
+  intent: UnitIntent,
+  actorId: UserId | undefined,
   role: string,
   prepared: boolean,
 ): UnitSpec {
   const nonce = randomUUID();
-  const { intent = "write", serialize = true, actorId } = options;
   const withActor = actorId !== undefined;
-  const locked = intent === "write" && serialize;
   return {
     readOnly: intent === "read",
     prologue: [
       {
-        text: TENANT_PROLOGUE[locked ? "locked" : "unlocked"][withActor ? "actor" : "none"],
+        text: TENANT_PROLOGUE[intent][withActor ? "actor" : "none"],
         values: withActor ? [tenantId, nonce, actorId] : [tenantId, nonce],
       },
     ],
@@ -57,20 +55,20 @@ export function tenantSpec(
   };
 }
 
-/** The prologue's text with or without the lock, with or without a user: built once, so each unit names its prepared statement by a string already hashed. */
+/** The prologue's text for each intent, with or without a user: built once, so each unit names its prepared statement by a string already hashed. */
 const TENANT_PROLOGUE = (() => {
-  const text = (lock: boolean, actor: boolean) => {
+  const text = (write: boolean, actor: boolean) => {
     const parts = [
       `pg_catalog.set_config('nile.tenant_id', $1::uuid::text, true)`,
       `pg_catalog.set_config('rookery.unit', $2::text || ':' || ${TRANSACTION_START}, true)`,
     ];
     if (actor) parts.push(`pg_catalog.set_config('nile.user_id', $3::text, true)`);
-    if (lock) parts.push(TENANT_LOCK);
+    if (write) parts.push(TENANT_LOCK);
     return `SELECT ${parts.join(", ")}`;
   };
   return {
-    unlocked: { actor: text(false, true), none: text(false, false) },
-    locked: { actor: text(true, true), none: text(true, false) },
+    read: { actor: text(false, true), none: text(false, false) },
+    write: { actor: text(true, true), none: text(true, false) },
   } as const;
 })();
 

@@ -26,15 +26,6 @@ export type Work<U, T> = (unit: U) => PromiseLike<Result<T, RookeryError>>;
 export interface TenantUnitOptions {
   /** Defaults to `"write"`, the safe choice. */
   readonly intent?: UnitIntent;
-  /**
-   * For a write unit, `false` when nothing it writes rests on a check that a
-   * concurrent write unit could change before it commits: what it relies on
-   * is kept by the store's own keys and foreign keys (a new row in an existing
-   * workspace, say). The adapter may then run it beside the tenant's other
-   * write units instead of after them. Defaults to `true`; an adapter may
-   * always serialise.
-   */
-  readonly serialize?: boolean;
   /** The acting user, recorded in the store's session (`nile.user_id`) where it has one. */
   readonly actorId?: UserId;
 }
@@ -76,8 +67,7 @@ export interface UnitOfWorkRunner {
    * - MUST be atomic: if `work` returns `Err` or throws, nothing it wrote remains.
    * - MUST serialise write units of the same tenant (or give the same outcome,
    *   for example with row locks), so that a check followed by a write inside
-   *   one unit holds under concurrent units; a unit run with `serialize:
-   *   false` may run beside them. Units of different tenants MUST
+   *   one unit holds under concurrent units. Units of different tenants MUST
    *   NOT wait for each other.
    * - A unit for a tenant id with no tenant row reads nothing. (Its writes are
    *   refused with NOT_FOUND `tenant` by core's guard before they reach the

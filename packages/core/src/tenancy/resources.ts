@@ -123,12 +123,10 @@ export function resourceService<Schema extends z.ZodType>(
               : "not allowed: this type is shared by the tenant";
           return err(RookeryErrors.validation([{ path: "workspaceId", message }], type));
         }
-        // An insert: the workspace it names is kept by the row's foreign key (a
-        // workspace deleted meanwhile fails it), so it need not wait for other writes.
         return runScoped(
           env,
           who,
-          "insert",
+          "write",
           (s, ws: Workspace | null) =>
             safeTry(async function* () {
               // Found first (a foreign workspace is NOT_FOUND), then allowed, and only then is its

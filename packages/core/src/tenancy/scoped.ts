@@ -7,14 +7,6 @@ import { type Actor, loadActor } from "./actor.js";
 import type { TenancyEnv } from "./env.js";
 import { type AuditInput, auditEvent } from "./outbox.js";
 
-/**
- * How a scoped call's unit runs: `"read"`, `"write"` (serialised with the
- * tenant's other write units), or `"insert"`: a write that only adds rows
- * whose preconditions the store's keys and foreign keys keep, so it need not
- * wait for the tenant's other writes.
- */
-export type ScopedIntent = UnitIntent | "insert";
-
 /** Who a scope is for: the user, and the one tenant the user belonged to when it was made. */
 export interface ScopeIdentity {
   readonly userId: UserId;
@@ -48,20 +40,20 @@ export interface ScopedUnit {
 export function runScoped<T>(
   env: TenancyEnv,
   who: ScopeIdentity,
-  intent: ScopedIntent,
+  intent: UnitIntent,
   body: (scoped: ScopedUnit) => PromiseLike<Result<T, RookeryError>>,
 ): ResultAsync<T, RookeryError>;
 export function runScoped<T, P>(
   env: TenancyEnv,
   who: ScopeIdentity,
-  intent: ScopedIntent,
+  intent: UnitIntent,
   body: (scoped: ScopedUnit, prefetched: P) => PromiseLike<Result<T, RookeryError>>,
   prefetch: (unit: TenantUnit) => ResultAsync<P, RookeryError>,
 ): ResultAsync<T, RookeryError>;
 export function runScoped<T, P>(
   env: TenancyEnv,
   who: ScopeIdentity,
-  intent: ScopedIntent,
+  intent: UnitIntent,
   body: (scoped: ScopedUnit, prefetched: P | undefined) => PromiseLike<Result<T, RookeryError>>,
   prefetch?: (unit: TenantUnit) => ResultAsync<P, RookeryError>,
 ): ResultAsync<T, RookeryError> {
@@ -97,9 +89,7 @@ export function runScoped<T, P>(
       }
       return done;
     },
-    intent === "insert"
-      ? { intent: "write", serialize: false, actorId: who.userId }
-      : { intent, actorId: who.userId },
+    { intent, actorId: who.userId },
   );
 }
 
