@@ -61,6 +61,8 @@ export class UnitSession {
   #mustDestroy = false;
   #schemaDoubt = false;
   #holdingWrites = false;
+  /** On a client that is not pipelined: the statement the next one waits for. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   // A checked-out client has no pool listener: without ours, a connection
   // reset while the unit runs would be an uncaught exception.
@@ -260,7 +262,7 @@ export class UnitSession {
   ): Promise<QueryResult<R>> {
     if (!this.#spec.prepared) return this.#query<R>(text, values);
     this.#coalesce();
-    const sent = this.#client.query<R>({
+    const sent = this.#submit<R>({
       name: statementName(text),
       text,
       values: [...values],
@@ -285,9 +287,22 @@ export class UnitSession {
         ? { text, values: [...values], queryMode: "extended" }
         : { text, values: [...values], types: OWN_TYPES };
     this.#coalesce();
-    const sent = this.#client.query<R>(config);
+    const sent = this.#submit<R>(config);
     // Every failure is read where it matters; none may go unhandled.
     sent.catch(() => undefined);
+    return sent;
+  }
+
+  /**
+   * Hands one statement to the client. A client in pipeline mode sends it at
+   * once. Any other runs one statement at a time: the next waits here for the
+   * one before to settle, rather than in `pg`'s own queue, which `pg`
+   * deprecates (with a warning in the application's log) and will remove.
+   */
+  #submit<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
+    if (this.#client.pipeline) return this.#client.query<R>(config);
+    const sent = this.#queue.then(() => this.#client.query<R>(config));
+    this.#queue = sent.catch(() => undefined);
     return sent;
   }
 
