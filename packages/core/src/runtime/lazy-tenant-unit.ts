@@ -33,8 +33,13 @@ export function lazyTenantUnit(
     made[name] = repository;
     return repository;
   };
-  return {
-    ...rest,
+  // Every unit of every call makes one of these (two, with core's guard), so
+  // the members are named one by one: an object literal that spreads `rest`
+  // beside getters takes about three times as long to make in V8.
+  const unit: TenantUnit = {
+    tenantId: rest.tenantId,
+    tenant: rest.tenant,
+    purge: rest.purge,
     get memberships() {
       return get("memberships");
     },
@@ -60,4 +65,8 @@ export function lazyTenantUnit(
       return get("audit");
     },
   };
+  // Absent stays absent: a store without them has no such member, not one set to undefined.
+  if (rest.actor !== undefined) unit.actor = rest.actor;
+  if (rest.query !== undefined) unit.query = rest.query;
+  return unit;
 }

@@ -34,5 +34,13 @@ export function requestReportLines(
     `ratio same-statements-create/raw-insert: ${two(r.sameStatementsCreate)}`,
     `ratio raw/same-statements requests per second at ${clients} clients: ${two(r.throughputFloor)}`,
     `memory scope-create: ${memory.createAt.micros[0].toFixed(1)} µs at ${memory.createAt.rows[0]} rows, ${memory.createAt.micros[1].toFixed(1)} µs at ${memory.createAt.rows[1]} rows`,
+    `ratio raw/same-statements-one-sync requests per second at ${clients} clients: ${two(r.throughputOneSyncFloor)}`,
+    `client CPU per request at ${clients} clients, µs: ${JSON.stringify(cpuPerRequest(f))}`,
   ];
 }
+
+/** This process's CPU per request under load, whole µs, in the contenders' order. */
+const cpuPerRequest = (f: RequestFigures) =>
+  Object.fromEntries(
+    Object.entries(f.underLoad).map(([name, load]) => [name, Math.round(load.cpuMicros)]),
+  );

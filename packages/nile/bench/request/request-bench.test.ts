@@ -54,6 +54,8 @@ describe("bench:request smoke run (tiny counts)", () => {
       "ratio same-statements-create/raw-insert: N",
       "ratio raw/same-statements requests per second at N clients: N",
       "memory scope-create: N µs at N rows, N µs at N rows",
+      "ratio raw/same-statements-one-sync requests per second at N clients: N",
+      'client CPU per request at N clients, µs: {"raw":N,"rookery":N,"same-statements":N,"same-statements-one-sync":N}',
     ]);
     // Structure, not speed: counted on the wire, whatever the machine's load.
     expect(figures.requestGet.roundTrips).toBeLessThanOrEqual(2);

@@ -12,8 +12,12 @@ import { nileServer } from "../../test-support/nile-server.js";
 import { compare, ratio } from "../timing.js";
 import { onTheWire, type WireCount } from "./on-the-wire.js";
 import { RAW } from "./raw-queries.js";
-import { sameStatementsCreate, sameStatementsGet } from "./same-statements.js";
-import { throughputAt } from "./throughput.js";
+import {
+  sameStatementsCreate,
+  sameStatementsGet,
+  sameStatementsGetOneSync,
+} from "./same-statements.js";
+import { throughputAt, type UnderLoad } from "./throughput.js";
 import { verifySameRows } from "./verify.js";
 import { type BenchTenant, benchTenancy, buildTenants } from "./world.js";
 
@@ -33,11 +37,10 @@ export interface RequestBenchOptions {
 export interface RequestFigures {
   readonly micros: Record<string, number>;
   readonly requestGet: WireCount;
-  readonly requestsPerSecond: {
-    readonly raw: number;
-    readonly rookery: number;
-    readonly "same-statements": number;
-  };
+  readonly underLoad: Record<
+    "raw" | "rookery" | "same-statements" | "same-statements-one-sync",
+    UnderLoad
+  >;
 }
 
 /** Everything `pnpm bench:request` measures on PostgreSQL, in one run against one server. */
@@ -91,6 +94,7 @@ export async function runRequestBench(
       );
     }
     const floor = sameStatementsGet(pools.app, requestGet.texts);
+    const oneSyncFloor = sameStatementsGetOneSync(pools.app, requestGet.texts);
     const createFloor = sameStatementsCreate(pools.app, wires["scope-create"]?.texts ?? []);
 
     const reads = await compare(o.rounds, o.iterations, {
@@ -169,7 +173,7 @@ export async function runRequestBench(
     });
     o.log(`writes, µs per call: ${JSON.stringify(rounded(writes))}`);
 
-    const requestsPerSecond = await throughputAt(o.load, {
+    const underLoad = await throughputAt(o.load, {
       raw: (i) => {
         const [t, id] = campaign(i);
         return pools.raw.query(RAW.get, [t.tenantId, id]);
@@ -182,8 +186,12 @@ export async function runRequestBench(
         const [t, id] = campaign(i);
         return floor(t, id);
       },
+      "same-statements-one-sync": (i) => {
+        const [t, id] = campaign(i);
+        return oneSyncFloor(t, id);
+      },
     });
-    return { micros: { ...reads, ...lists, ...writes }, requestGet, requestsPerSecond };
+    return { micros: { ...reads, ...lists, ...writes }, requestGet, underLoad };
   } finally {
     nile.db.clearConnections();
   }
@@ -205,9 +213,13 @@ export const requestRatios = (f: RequestFigures) => ({
   scopeCreate: ratio(f.micros["scope-create"], f.micros["raw-insert"]),
   scopeList: ratio(f.micros["scope-list"], f.micros["raw-list"]),
   membersList: ratio(f.micros["members-list"], f.micros["raw-members"]),
-  throughput: ratio(f.requestsPerSecond.raw, f.requestsPerSecond.rookery),
+  throughput: ratio(f.underLoad.raw.perSecond, f.underLoad.rookery.perSecond),
   sameStatementsCreate: ratio(f.micros["same-statements-create"], f.micros["raw-insert"]),
-  throughputFloor: ratio(f.requestsPerSecond.raw, f.requestsPerSecond["same-statements"]),
+  throughputFloor: ratio(f.underLoad.raw.perSecond, f.underLoad["same-statements"].perSecond),
+  throughputOneSyncFloor: ratio(
+    f.underLoad.raw.perSecond,
+    f.underLoad["same-statements-one-sync"].perSecond,
+  ),
 });
 
 /** A Rookery call timed only if it succeeds: an error answers fast and would flatter the figure. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { oneSync } from "./one-sync.js";
 import type { BenchTenant } from "./world.js";
 
 /**
@@ -115,4 +116,37 @@ function seen(texts: readonly string[], call: string, begin: string, count: numb
     );
   }
   return [...texts];
+}
+
+/**
+ * The same five statements as `sameStatementsGet`, sent with ONE Sync
+ * instead of one per statement: the server answers in one packet. How much
+ * of the five statements' cost under load is the answers' count rather than
+ * the statements' work.
+ */
+export function sameStatementsGetOneSync(
+  pool: pg.Pool,
+  texts: readonly string[],
+): (t: BenchTenant, id: string) => Promise<void> {
+  const [begin, context, actor, row, commit] = seen(
+    texts,
+    "a request-get",
+    "BEGIN READ ONLY",
+    5,
+  ) as [string, string, string, string, string];
+  return async (t, id) => {
+    const client = await pool.connect();
+    try {
+      const [, , , found] = await oneSync(client, [
+        { name: "floor_begin", text: begin, values: [] },
+        { name: "floor_context", text: context, values: [t.tenantId, randomUUID(), t.ownerId] },
+        { name: "floor_actor", text: actor, values: [t.tenantId, t.ownerId] },
+        { name: "floor_row", text: row, values: [t.tenantId, "campaign", id] },
+        { name: "floor_commit", text: commit, values: [] },
+      ]);
+      if (found?.rows.length !== 1) throw new Error("bench:request: the floor found no row");
+    } finally {
+      client.release();
+    }
+  };
 }

@@ -2,11 +2,10 @@ import { type RookeryError, RookeryErrors } from "@rookery/core";
 import { err, errAsync, ok, type Result, ResultAsync } from "neverthrow";
 import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from "pg";
 import { refusedStatement } from "./control-statements.js";
-import { OWN_TYPES } from "./own-types.js";
 import { fromPgError, isConnectionFailure, pgCode, suggestsSchemaChange } from "./pg-errors.js";
+import { ownConfig } from "./query-config.js";
 import { SESSION_RESET } from "./session-reset.js";
 import type { Statement } from "./statement.js";
-import { statementName } from "./statement-names.js";
 
 type Async<T> = ResultAsync<T, RookeryError>;
 
@@ -260,14 +259,9 @@ export class UnitSession {
     text: string,
     values: readonly unknown[],
   ): Promise<QueryResult<R>> {
-    if (!this.#spec.prepared) return this.#query<R>(text, values);
     this.#coalesce();
-    const sent = this.#submit<R>({
-      name: statementName(text),
-      text,
-      values: [...values],
-      types: OWN_TYPES,
-    });
+    const sent = this.#submit<R>(ownConfig(text, this.#spec.prepared), values);
+    // Every failure is read where it matters; none may go unhandled.
     sent.catch(() => undefined);
     return sent;
   }
@@ -283,12 +277,9 @@ export class UnitSession {
     whose: "own" | "application" = "own",
   ): Promise<QueryResult<R>> {
     const config: QueryConfig | ExtendedQuery =
-      whose === "application"
-        ? { text, values: [...values], queryMode: "extended" }
-        : { text, values: [...values], types: OWN_TYPES };
+      whose === "application" ? { text, queryMode: "extended" } : ownConfig(text, false);
     this.#coalesce();
-    const sent = this.#submit<R>(config);
-    // Every failure is read where it matters; none may go unhandled.
+    const sent = this.#submit<R>(config, values);
     sent.catch(() => undefined);
     return sent;
   }
@@ -299,9 +290,13 @@ export class UnitSession {
    * one before to settle, rather than in `pg`'s own queue, which `pg`
    * deprecates (with a warning in the application's log) and will remove.
    */
-  #submit<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
-    if (this.#client.pipeline) return this.#client.query<R>(config);
-    const sent = this.#queue.then(() => this.#client.query<R>(config));
+  #submit<R extends QueryResultRow>(
+    config: QueryConfig,
+    values: readonly unknown[],
+  ): Promise<QueryResult<R>> {
+    const copy = [...values];
+    if (this.#client.pipeline) return this.#client.query<R>(config, copy);
+    const sent = this.#queue.then(() => this.#client.query<R>(config, copy));
     this.#queue = sent.catch(() => undefined);
     return sent;
   }
