@@ -1,11 +1,13 @@
 import { type RookeryError, RookeryErrors } from "@rookery/core";
 import { err, errAsync, ok, type Result, ResultAsync } from "neverthrow";
 import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from "pg";
+import { applicationQuery } from "./application-query.js";
 import { refusedStatement } from "./control-statements.js";
+import { OWN_TYPES } from "./own-types.js";
 import { fromPgError, isConnectionFailure, pgCode, suggestsSchemaChange } from "./pg-errors.js";
-import { ownConfig } from "./query-config.js";
 import { SESSION_RESET } from "./session-reset.js";
 import type { Statement } from "./statement.js";
+import { statementName } from "./statement-names.js";
 
 type Async<T> = ResultAsync<T, RookeryError>;
 
@@ -25,12 +27,6 @@ export interface UnitSpec {
    * `statementName`). Off behind a pooler that does not keep them.
    */
   readonly prepared: boolean;
-}
-
-// `pg` sends a statement without values with the simple protocol, which runs
-// every statement of a string; the extended protocol refuses more than one.
-interface ExtendedQuery extends QueryConfig {
-  readonly queryMode: "extended";
 }
 
 const settle = <T>(promise: Promise<T>) =>
@@ -259,9 +255,14 @@ export class UnitSession {
     text: string,
     values: readonly unknown[],
   ): Promise<QueryResult<R>> {
+    if (!this.#spec.prepared) return this.#query<R>(text, values);
     this.#coalesce();
-    const sent = this.#submit<R>(ownConfig(text, this.#spec.prepared), values);
-    // Every failure is read where it matters; none may go unhandled.
+    const sent = this.#submit<R>({
+      name: statementName(text),
+      text,
+      values: [...values],
+      types: OWN_TYPES,
+    });
     sent.catch(() => undefined);
     return sent;
   }
@@ -276,10 +277,13 @@ export class UnitSession {
     values: readonly unknown[] = [],
     whose: "own" | "application" = "own",
   ): Promise<QueryResult<R>> {
-    const config: QueryConfig | ExtendedQuery =
-      whose === "application" ? { text, queryMode: "extended" } : ownConfig(text, false);
+    const config: QueryConfig =
+      whose === "application"
+        ? applicationQuery(text, values)
+        : { text, values: [...values], types: OWN_TYPES };
     this.#coalesce();
-    const sent = this.#submit<R>(config, values);
+    const sent = this.#submit<R>(config);
+    // Every failure is read where it matters; none may go unhandled.
     sent.catch(() => undefined);
     return sent;
   }
@@ -290,13 +294,9 @@ export class UnitSession {
    * one before to settle, rather than in `pg`'s own queue, which `pg`
    * deprecates (with a warning in the application's log) and will remove.
    */
-  #submit<R extends QueryResultRow>(
-    config: QueryConfig,
-    values: readonly unknown[],
-  ): Promise<QueryResult<R>> {
-    const copy = [...values];
-    if (this.#client.pipeline) return this.#client.query<R>(config, copy);
-    const sent = this.#queue.then(() => this.#client.query<R>(config, copy));
+  #submit<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
+    if (this.#client.pipeline) return this.#client.query<R>(config);
+    const sent = this.#queue.then(() => this.#client.query<R>(config));
     this.#queue = sent.catch(() => undefined);
     return sent;
   }

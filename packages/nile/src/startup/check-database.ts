@@ -7,6 +7,7 @@ import { isConnectionFailure } from "../sql/pg-errors.js";
 import { checkDateStyle } from "./date-style.js";
 import { checkDerivedRelations } from "./derived-relations.js";
 import { checkMigrations } from "./migration-checks.js";
+import { checkOneStatementPerCall } from "./one-statement-check.js";
 import { checkOwnership } from "./ownership-checks.js";
 import { checkPolicies } from "./policy-checks.js";
 import { checkRole } from "./role-checks.js";
@@ -28,6 +29,7 @@ export interface CheckOptions {
 
 /**
  * What the adapter verifies before units run, on one connection. Both modes:
+ * the pool's client sends the application's SQL one statement per call,
  * the role can neither bypass row-level security nor become a role that can,
  * timestamps read in the ISO style, and the migrations of the mode are applied. PostgreSQL mode: every
  * tenant-aware table (a `tenant_id` column) is guarded by a forced policy of
@@ -65,6 +67,8 @@ async function runChecks(
   client: PoolClient,
   options: CheckOptions,
 ): Promise<Result<VerifyReport, RookeryError>> {
+  const several = await checkOneStatementPerCall(client);
+  if (several !== null) return err(several);
   const role = await checkRole(client);
   if ("refusal" in role) return err(role.refusal);
   const dateStyle = await checkDateStyle(client);
