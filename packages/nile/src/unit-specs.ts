@@ -10,8 +10,11 @@ const TENANT_LOCK = `pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextende
 const PLATFORM_LOCK = `SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('rookery:platform', 0))`;
 
 // When the transaction started, in microseconds: no setting changes how it
-// reads, and a later transaction cannot have the same one.
-const TRANSACTION_START = `(extract(epoch FROM pg_catalog.transaction_timestamp()) * 1000000)::pg_catalog.int8::pg_catalog.text`;
+// reads, and a later transaction cannot have the same one. The product names
+// pg_catalog's operator: `extract` gives a numeric, and an unqualified
+// `numeric * integer` would pick an operator of that exact signature from a
+// schema of the search path over pg_catalog's `numeric * numeric`.
+const TRANSACTION_START = `(extract(epoch FROM pg_catalog.transaction_timestamp()) OPERATOR(pg_catalog.*) 1000000)::pg_catalog.int8::pg_catalog.text`;
 
 /**
  * Raises (division by zero, evaluated when it runs: the settings it reads
