@@ -10,7 +10,7 @@ import { json } from "../sql/rows.js";
 export function eventTable(table: string, tenantColumn: string) {
   return {
     columns: `${tenantColumn} AS "tenantId", id, actor_id AS "actorId", operator, action,
-  json_build_object('type', target_type, 'id', target_id) AS target, before, after, at`,
+  pg_catalog.json_build_object('type', target_type, 'id', target_id) AS target, before, after, at`,
     /** Answers a row only when the event's id was new. */
     insert: `INSERT INTO public.${table} (${tenantColumn}, id, actor_id, action, target_type,
                target_id, before, after, at, operator)

@@ -51,7 +51,7 @@ export function invitationRepository(scope: TenantScope): InvitationRepository {
         .rows(
           `SELECT ${COLUMNS} FROM public.rookery_invitations WHERE tenant_id = $1::uuid
              AND ($2::uuid IS NULL OR id > $2::uuid) AND ($3::text IS NULL OR status = $3::text)
-             AND ($4::text IS NULL OR email = lower($4::text))
+             AND ($4::text IS NULL OR email = pg_catalog.lower($4::text))
            ORDER BY id LIMIT $5::int`,
           [
             tenantId,

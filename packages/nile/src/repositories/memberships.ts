@@ -75,8 +75,8 @@ export function membershipRepository(scope: TenantScope): MembershipRepository {
     updateRole: (userId, role, updatedAt) =>
       s
         .rows(
-          `UPDATE users.tenant_users SET updated = ${UTC("$4")}, roles = array_append(
-               array_remove(array_remove(array_remove(coalesce(roles, '{}'), 'owner'), 'admin'), 'member'), $3::text)
+          `UPDATE users.tenant_users SET updated = ${UTC("$4")}, roles = pg_catalog.array_append(
+               pg_catalog.array_remove(pg_catalog.array_remove(pg_catalog.array_remove(coalesce(roles, '{}'), 'owner'), 'admin'), 'member'), $3::text)
              WHERE ${LIVE} AND user_id = $2::uuid AND NOT ($3::text = 'owner' AND ${OTHER_OWNER})
              RETURNING ${COLUMNS}`,
           [tenantId, userId, role, updatedAt],
@@ -105,9 +105,10 @@ export function membershipRepository(scope: TenantScope): MembershipRepository {
         .map((rows) => rows.length > 0),
     count: () =>
       s
-        .rows<{ n: number }>(`SELECT count(*)::int AS n FROM users.tenant_users WHERE ${LIVE}`, [
-          tenantId,
-        ])
+        .rows<{ n: number }>(
+          `SELECT pg_catalog.count(*)::int AS n FROM users.tenant_users WHERE ${LIVE}`,
+          [tenantId],
+        )
         .map(([row]) => row?.n ?? 0),
   };
 }

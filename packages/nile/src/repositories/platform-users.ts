@@ -66,7 +66,7 @@ export function userRepository(s: UnitSession): UserRepository {
     getByEmail: (email) =>
       s
         .rows(
-          `SELECT ${USER_COLUMNS} FROM ${USERS} WHERE u.email = lower($1::text) AND u.deleted IS NULL`,
+          `SELECT ${USER_COLUMNS} FROM ${USERS} WHERE u.email = pg_catalog.lower($1::text) AND u.deleted IS NULL`,
           [email],
         )
         .map(firstOrNull<User>),

@@ -99,7 +99,7 @@ export function resourceRepository(scope: TenantScope): ResourceRepository {
     count: (query) =>
       s
         .rows<{ n: number }>(
-          `SELECT count(*)::int AS n FROM public.rookery_resources
+          `SELECT pg_catalog.count(*)::int AS n FROM public.rookery_resources
            WHERE tenant_id = $1::uuid AND type = $2::text AND ${IN_WORKSPACES}`,
           [tenantId, query.type, workspacesParam(query.workspaces)],
         )

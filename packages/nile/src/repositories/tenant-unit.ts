@@ -28,9 +28,9 @@ const PURGE = `WITH m AS (DELETE FROM users.tenant_users WHERE tenant_id = $1::u
   ts AS (DELETE FROM public.rookery_tenant_settings WHERE tenant_id = $1::uuid),
   inv AS (DELETE FROM public.rookery_invitations WHERE tenant_id = $1::uuid),
   a AS (DELETE FROM public.rookery_audit_events WHERE tenant_id = $1::uuid RETURNING 1)
-SELECT (SELECT count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
-       (SELECT count(*) FROM w)::int AS workspaces, (SELECT count(*) FROM r)::int AS resources,
-       (SELECT count(*) FROM a)::int AS "auditEvents"`;
+SELECT (SELECT pg_catalog.count(*) FROM m WHERE deleted IS NULL)::int AS memberships,
+       (SELECT pg_catalog.count(*) FROM w)::int AS workspaces, (SELECT pg_catalog.count(*) FROM r)::int AS resources,
+       (SELECT pg_catalog.count(*) FROM a)::int AS "auditEvents"`;
 
 const REPOSITORIES: {
   readonly [K in TenantDataRepositoryName]: (scope: TenantScope) => TenantUnit[K];

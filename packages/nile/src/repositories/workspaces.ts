@@ -77,7 +77,7 @@ export function workspaceRepository(scope: TenantScope): WorkspaceRepository {
     count: (query) =>
       s
         .rows<{ n: number }>(
-          `SELECT count(*)::int AS n FROM public.rookery_workspaces
+          `SELECT pg_catalog.count(*)::int AS n FROM public.rookery_workspaces
            WHERE tenant_id = $1::uuid AND ($2::text IS NULL OR status = $2::text)`,
           [tenantId, query?.status ?? null],
         )

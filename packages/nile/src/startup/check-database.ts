@@ -4,6 +4,7 @@ import type { Pool, PoolClient } from "pg";
 import type { SchemaMode } from "../schema/migrations.js";
 import { checkout, giveBack } from "../sql/checkout.js";
 import { isConnectionFailure } from "../sql/pg-errors.js";
+import { checkCreateRights } from "./create-rights.js";
 import { checkDateStyle } from "./date-style.js";
 import { checkDerivedRelations } from "./derived-relations.js";
 import { checkMigrations } from "./migration-checks.js";
@@ -11,7 +12,6 @@ import { checkOneStatementPerCall } from "./one-statement-check.js";
 import { checkOwnership } from "./ownership-checks.js";
 import { checkPolicies } from "./policy-checks.js";
 import { checkRole } from "./role-checks.js";
-import { checkCreatableSchemas } from "./schema-checks.js";
 import { tenantTables } from "./tenant-tables.js";
 
 /** What a passed check found: the role units run as, and what it warns about. */
@@ -35,8 +35,8 @@ export interface CheckOptions {
  * timestamps read in the ISO style, and the migrations of the mode are applied. PostgreSQL mode: every
  * tenant-aware table (a `tenant_id` column) is guarded by a forced policy of
  * the expected form and no other permissive one; the role owns none and may
- * TRUNCATE none; it may create nothing in a schema of its search path; no
- * view or materialized view hands it tenant rows past row security. A refusal is CONFIGURATION; a failure of the check itself is
+ * TRUNCATE none; it can neither create a function, operator or type (in any
+ * schema, as itself or a role it may become) nor owns one; no view or materialized view hands it tenant rows past row security. A refusal is CONFIGURATION; a failure of the check itself is
  * UNAVAILABLE, to be retried.
  */
 export async function checkDatabase(
@@ -84,7 +84,7 @@ async function runChecks(
   if (unguarded !== null) return err(unguarded);
   const ownership = checkOwnership(tables, options.allowSchemaOwner);
   if (ownership.refusal !== null) return err(ownership.refusal);
-  const creatable = await checkCreatableSchemas(client, options.allowSchemaOwner);
+  const creatable = await checkCreateRights(client, options.allowSchemaOwner);
   if (creatable.refusal !== null) return err(creatable.refusal);
   const derived = await checkDerivedRelations(client);
   if (derived.refusal !== null) return err(derived.refusal);

@@ -55,7 +55,9 @@ describe("two roles: an owner that migrates, a runtime role with data privileges
     expect(report.role).toBe("rookery_owner");
     expect(warnings).toEqual([
       expect.stringMatching(/owns tenant-aware tables.*allowSchemaOwner/),
-      expect.stringMatching(/may create objects in public, on its search_path.*allowSchemaOwner/),
+      expect.stringMatching(
+        /may create objects in schema public \(as rookery_owner\).*allowSchemaOwner/,
+      ),
     ]);
   });
 
