@@ -121,20 +121,18 @@ export function membersService(env: TenancyEnv, who: ScopeIdentity): MembersServ
     remove: (rawUserId) =>
       safeTry(async function* () {
         const userId = yield* parseField(UserIdInput, rawUserId, "userId");
-        const removed = await runScoped(env, who, "write", (s) => removeMember(s, userId));
-        if (removed.isErr()) {
-          // Not a member: a removal an outage stopped between its units may have left the
-          // person claimed by this tenant. Finishing it frees them (a join under way re-takes
-          // its claim); the answer stays NOT_FOUND.
-          if (removed.error.code === "NOT_FOUND" && removed.error.entity === "membership")
-            await releaseAfterRemoval(env, joiningOf(who), userId);
-          return err(removed.error);
-        }
-        return releaseAfterRemoval(env, joiningOf(who), userId);
+        const removed = yield* runScoped(env, who, "write", (s) => removeMember(s, userId));
+        if (removed === "removed") return releaseAfterRemoval(env, joiningOf(who), userId);
+        // Not a member: a removal an outage stopped between its units may have left the
+        // person claimed by this tenant. Finishing it frees them (a join under way re-takes
+        // its claim), when the caller may remove members; the answer stays NOT_FOUND.
+        if (removed === "absent, may free") await releaseAfterRemoval(env, joiningOf(who), userId);
+        return err(RookeryErrors.notFound("membership"));
       }),
     leave: () =>
       safeTry(async function* () {
-        yield* runScoped(env, who, "write", (s) => removeMember(s, s.actor.userId));
+        const left = yield* runScoped(env, who, "write", (s) => removeMember(s, s.actor.userId));
+        if (left !== "removed") return err(RookeryErrors.notFound("membership"));
         return releaseAfterRemoval(env, joiningOf(who), who.userId);
       }),
     transferOwnership: (rawUserId) =>
@@ -200,9 +198,22 @@ function getMembership(s: ScopedUnit, userId: UserId) {
     .andThen((m) => (m === null ? err(RookeryErrors.notFound("membership")) : ok(m)));
 }
 
-function removeMember(s: ScopedUnit, userId: UserId) {
+/**
+ * Removes a member, or tells why not. The caller's own NOT_FOUND (not a
+ * member of this tenant) stays an error; a target who is not a member is an
+ * outcome, "absent, may free" when the caller may remove members and so may
+ * finish a removal that left the person claimed.
+ */
+function removeMember(
+  s: ScopedUnit,
+  userId: UserId,
+): ResultAsync<"removed" | "absent" | "absent, may free", RookeryError> {
   return safeTry(async function* () {
-    const target = yield* getMembership(s, userId);
+    const target = yield* s.unit.memberships.get(userId);
+    if (target === null) {
+      const may = s.env.authorizer.removeMember(s.actor, { userId, role: "member" });
+      return ok(may.isOk() ? ("absent, may free" as const) : ("absent" as const));
+    }
     if (userId === s.actor.userId) {
       // Leaving needs no right, but the owner must hand the tenant over first.
       if (target.role === "owner")
@@ -216,7 +227,7 @@ function removeMember(s: ScopedUnit, userId: UserId) {
       target: { type: "user", id: userId },
       before: { role: target.role },
     });
-    return ok(undefined);
+    return ok("removed" as const);
   });
 }
 

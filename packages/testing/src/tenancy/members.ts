@@ -100,6 +100,39 @@ export const membersGroup = defineGroup("tenancy: members", (test) => {
     expectOk(await b.as.admin.members.add({ userId: mia.id }), "another tenant can now add her");
   });
 
+  test("a caller who is not a member of the tenant changes nothing of its members, their claims included", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy, clock, a, b } = await tenancyWorld(adapter);
+    // B's admin, with a session that names A (stale, or forged by the application's bug).
+    const outsider = expectOk(await tenancy.as({ userId: b.ids.admin, tenantId: a.tenantId }));
+    clock.advance(86_400_000);
+    for (const userId of [a.ids.owner, a.ids.member]) {
+      const result = await expectNoChange(inspect, () => outsider.members.remove(userId));
+      expectErr(result, "NOT_FOUND", "membership");
+    }
+  });
+
+  test("a member who may not remove members frees no claim of a person without a membership", async ({
+    adapter,
+    inspect,
+  }) => {
+    const { tenancy, a } = await tenancyWorld(adapter);
+    const mia = await signedUp(tenancy, "Mia@A.example", "Mia");
+    expectOk(
+      await adapter.platform((u) =>
+        u.claims.claim({
+          userId: mia.id,
+          tenantId: a.tenantId,
+          claimedAt: "2026-01-01T00:00:00.000Z",
+        }),
+      ),
+    );
+    const result = await expectNoChange(inspect, () => a.as.member.members.remove(mia.id));
+    expectErr(result, "NOT_FOUND", "membership");
+  });
+
   test("a member of this tenant cannot be added twice", async ({ adapter, inspect }) => {
     const { a } = await tenancyWorld(adapter);
     const result = await expectNoChange(inspect, () =>
