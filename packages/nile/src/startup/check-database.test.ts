@@ -63,6 +63,33 @@ describe("start-up checks (PostgreSQL mode)", () => {
     }
   });
 
+  it("refuse connections that start in a tenant's context, in both modes: what runs outside a unit would see that tenant", async () => {
+    const tenant = "00000000-0000-7000-8000-0000000000b7";
+    await env.superuser.query("INSERT INTO tenants (id, name) VALUES ($1, 'Preset')", [tenant]);
+    await env.superuser.query(
+      "INSERT INTO rookery_workspaces (tenant_id, id, name, status, created_at, updated_at) VALUES ($1, $1, 'Theirs', 'active', now(), now())",
+      [tenant],
+    );
+    const pool = new pg.Pool({
+      connectionString: env.db.appUrl,
+      max: 1,
+      options: `-c nile.tenant_id=${tenant}`,
+    });
+    pool.on("error", () => {});
+    pools.push(pool);
+    // What a context-free query on such a pool sees, where one on a proper pool sees nothing.
+    const count = "SELECT count(*)::int AS n FROM rookery_workspaces";
+    expect((await pool.query<{ n: number }>(count)).rows[0]?.n).toBe(1);
+    expect((await env.app.query<{ n: number }>(count)).rows[0]?.n).toBe(0);
+    for (const mode of ["postgres", "nile"] as const) {
+      const refusal = (
+        await nileAdapter({ pool, mode })._unsafeUnwrap().verify()
+      )._unsafeUnwrapErr();
+      expect(refusal.code).toBe("CONFIGURATION");
+      expect(refusal.message).toMatch(/start with nile\.tenant_id set/);
+    }
+  });
+
   it("refuse a BYPASSRLS role", async () => {
     await env.superuser.query(
       "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rookery_bypass') THEN CREATE ROLE rookery_bypass LOGIN BYPASSRLS PASSWORD 'bypass'; END IF; END $$",

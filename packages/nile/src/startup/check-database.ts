@@ -4,6 +4,7 @@ import type { Pool, PoolClient } from "pg";
 import type { SchemaMode } from "../schema/migrations.js";
 import { checkout, giveBack } from "../sql/checkout.js";
 import { isConnectionFailure } from "../sql/pg-errors.js";
+import { checkContextDefaults } from "./context-defaults.js";
 import { checkCreateRights } from "./create-rights.js";
 import { checkDateStyle } from "./date-style.js";
 import { checkDerivedRelations } from "./derived-relations.js";
@@ -32,7 +33,8 @@ export interface CheckOptions {
  * What the adapter verifies before units run, on one connection. Both modes:
  * the pool's client sends the application's SQL one statement per call,
  * the role can neither bypass row-level security nor become a role that can,
- * timestamps read in the ISO style, and the migrations of the mode are applied. PostgreSQL mode: every
+ * timestamps read in the ISO style, a connection starts with no tenant or
+ * user context, and the migrations of the mode are applied. PostgreSQL mode: every
  * tenant-aware table (a `tenant_id` column) is guarded by a forced policy of
  * the expected form and no other permissive one; the role owns none and may
  * TRUNCATE none; it can neither create a function, operator or type (in any
@@ -74,6 +76,8 @@ async function runChecks(
   if ("refusal" in role) return err(role.refusal);
   const dateStyle = await checkDateStyle(client);
   if (dateStyle !== null) return err(dateStyle);
+  const context = await checkContextDefaults(client);
+  if (context !== null) return err(context);
   const unmigrated = await checkMigrations(client, options.mode);
   if (unmigrated !== null) return err(unmigrated);
   // On NileDB the tenant virtualisation isolates, not row security, and
