@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { oneSync } from "./one-sync.js";
+import { type BatchStatement, oneSync } from "./one-sync.js";
 import type { BenchTenant } from "./world.js";
 
 /**
@@ -14,31 +14,39 @@ export function sameStatementsGet(
   pool: pg.Pool,
   texts: readonly string[],
 ): (t: BenchTenant, id: string) => Promise<void> {
+  const statements = getStatements(texts);
+  return async (t, id) => {
+    const client = await pool.connect();
+    try {
+      const [, , , found] = await Promise.all(
+        statements(t, id).map((s) =>
+          s.values.length === 0
+            ? client.query(s.text)
+            : client.query({ name: s.name, text: s.text, values: [...s.values] }),
+        ),
+      );
+      if (found?.rows.length !== 1) throw new Error("bench:request: the floor found no row");
+    } finally {
+      client.release();
+    }
+  };
+}
+
+/** The five statements of a request-get for one tenant's row, as the floors replay them. */
+function getStatements(texts: readonly string[]) {
   const [begin, context, actor, row, commit] = seen(
     texts,
     "a request-get",
     "BEGIN READ ONLY",
     5,
   ) as [string, string, string, string, string];
-  return async (t, id) => {
-    const client = await pool.connect();
-    try {
-      const [, , , found] = await Promise.all([
-        client.query(begin),
-        client.query({
-          name: "floor_context",
-          text: context,
-          values: [t.tenantId, randomUUID(), t.ownerId],
-        }),
-        client.query({ name: "floor_actor", text: actor, values: [t.tenantId, t.ownerId] }),
-        client.query({ name: "floor_row", text: row, values: [t.tenantId, "campaign", id] }),
-        client.query(commit),
-      ]);
-      if (found.rows.length !== 1) throw new Error("bench:request: the floor found no row");
-    } finally {
-      client.release();
-    }
-  };
+  return (t: BenchTenant, id: string): BatchStatement[] => [
+    { name: "floor_begin", text: begin, values: [] },
+    { name: "floor_context", text: context, values: [t.tenantId, randomUUID(), t.ownerId] },
+    { name: "floor_actor", text: actor, values: [t.tenantId, t.ownerId] },
+    { name: "floor_row", text: row, values: [t.tenantId, "campaign", id] },
+    { name: "floor_commit", text: commit, values: [] },
+  ];
 }
 
 /**
@@ -128,22 +136,11 @@ export function sameStatementsGetOneSync(
   pool: pg.Pool,
   texts: readonly string[],
 ): (t: BenchTenant, id: string) => Promise<void> {
-  const [begin, context, actor, row, commit] = seen(
-    texts,
-    "a request-get",
-    "BEGIN READ ONLY",
-    5,
-  ) as [string, string, string, string, string];
+  const statements = getStatements(texts);
   return async (t, id) => {
     const client = await pool.connect();
     try {
-      const [, , , found] = await oneSync(client, [
-        { name: "floor_begin", text: begin, values: [] },
-        { name: "floor_context", text: context, values: [t.tenantId, randomUUID(), t.ownerId] },
-        { name: "floor_actor", text: actor, values: [t.tenantId, t.ownerId] },
-        { name: "floor_row", text: row, values: [t.tenantId, "campaign", id] },
-        { name: "floor_commit", text: commit, values: [] },
-      ]);
+      const [, , , found] = await oneSync(client, statements(t, id));
       if (found?.rows.length !== 1) throw new Error("bench:request: the floor found no row");
     } finally {
       client.release();

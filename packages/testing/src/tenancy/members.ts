@@ -1,3 +1,4 @@
+import type { RookeryAdapter, TenantId, UserId } from "@rookery/core";
 import { expect } from "vitest";
 import { defineGroup } from "../conformance/group.js";
 import { expectErr, expectOk } from "../expect-result.js";
@@ -85,16 +86,7 @@ export const membersGroup = defineGroup("tenancy: members", (test) => {
   }) => {
     const { tenancy, a, b } = await tenancyWorld(adapter);
     const mia = await signedUp(tenancy, "Mia@A.example", "Mia");
-    // The state a removal leaves when the database is lost between its two units.
-    expectOk(
-      await adapter.platform((u) =>
-        u.claims.claim({
-          userId: mia.id,
-          tenantId: a.tenantId,
-          claimedAt: "2026-01-01T00:00:00.000Z",
-        }),
-      ),
-    );
+    await claimWithoutMembership(adapter, mia.id, a.tenantId);
     expectErr(await a.as.admin.members.remove(mia.id), "NOT_FOUND", "membership");
     expect((await inspect.rows("claims")).map((c) => c.userId)).not.toContain(mia.id);
     expectOk(await b.as.admin.members.add({ userId: mia.id }), "another tenant can now add her");
@@ -120,15 +112,7 @@ export const membersGroup = defineGroup("tenancy: members", (test) => {
   }) => {
     const { tenancy, a } = await tenancyWorld(adapter);
     const mia = await signedUp(tenancy, "Mia@A.example", "Mia");
-    expectOk(
-      await adapter.platform((u) =>
-        u.claims.claim({
-          userId: mia.id,
-          tenantId: a.tenantId,
-          claimedAt: "2026-01-01T00:00:00.000Z",
-        }),
-      ),
-    );
+    await claimWithoutMembership(adapter, mia.id, a.tenantId);
     const result = await expectNoChange(inspect, () => a.as.member.members.remove(mia.id));
     expectErr(result, "NOT_FOUND", "membership");
   });
@@ -188,3 +172,12 @@ export const membersGroup = defineGroup("tenancy: members", (test) => {
     expect(rest.next).toBeNull();
   });
 });
+
+/** The state a removal leaves when the database is lost between its two units: a claim, no membership. */
+async function claimWithoutMembership(adapter: RookeryAdapter, userId: UserId, tenantId: TenantId) {
+  expectOk(
+    await adapter.platform((u) =>
+      u.claims.claim({ userId, tenantId, claimedAt: "2026-01-01T00:00:00.000Z" }),
+    ),
+  );
+}
